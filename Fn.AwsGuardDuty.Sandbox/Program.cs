@@ -1,0 +1,2 @@
+Console.WriteLine("sandbox: nothing here yet");
+return 0;
