@@ -58,41 +58,72 @@ internal static class FindingSearch
         if (!TryResolve(root, path, out var node, out var concretePath))
             return hits;
 
-        var parentPath = new List<object>(concretePath);
+        // One shared path stack; a hit copies it.
+        var stack = new List<object>(concretePath);
         if (node is JObject obj)
         {
             // Direct members of the root first, then the walk, which skips the root's own scalars.
             foreach (var property in obj.Properties())
             {
                 if (property.Name == key)
-                    AddScalars(hits, key, property.Value, parentPath, includeArrayElements);
+                    AddScalars(hits, key, property.Value, stack, includeArrayElements);
             }
             foreach (var property in obj.Properties())
             {
                 if (property.Value is JContainer container && !(includeArrayElements && property.Name == key))
-                    Walk(hits, container, key, Append(parentPath, property.Name), includeArrayElements);
+                {
+                    stack.Add(property.Name);
+                    Walk(hits, container, key, stack, includeArrayElements);
+                    stack.RemoveAt(stack.Count - 1);
+                }
             }
         }
         else if (node is JArray array)
         {
-            Walk(hits, array, key, parentPath, includeArrayElements);
+            Walk(hits, array, key, stack, includeArrayElements);
         }
         return hits;
     }
 
-    /// <summary>The first hit's text, or null.</summary>
+    /// <summary>The text of the first hit (in <see cref="FindAll"/> order), or null.</summary>
     public static string? FindFirstText(JToken root, IReadOnlyList<object> path, string key)
     {
-        foreach (var hit in FindAll(root, path, key))
+        if (!TryResolve(root, path, out var node, out _))
+            return null;
+        if (node is JObject obj && obj.Property(key, StringComparison.Ordinal)?.Value is JValue direct && ScalarText.From(direct) is { } text)
+            return text;
+        return node is JContainer container ? FirstInWalk(container, key) : null;
+    }
+
+    private static string? FirstInWalk(JContainer container, string key)
+    {
+        if (container is JObject obj)
         {
-            var text = ScalarText.From(hit.Value);
-            if (text is not null)
-                return text;
+            foreach (var property in obj.Properties())
+            {
+                if (property.Value is JValue value)
+                {
+                    if (property.Name == key && ScalarText.From(value) is { } text)
+                        return text;
+                }
+                else if (property.Value is JContainer child && FirstInWalk(child, key) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+        else
+        {
+            foreach (var item in container.Children())
+            {
+                if (item is JContainer child && FirstInWalk(child, key) is { } found)
+                    return found;
+            }
         }
         return null;
     }
 
-    private static void Walk(List<SearchHit> hits, JContainer container, string key, List<object> path, bool includeArrayElements)
+    private static void Walk(List<SearchHit> hits, JContainer container, string key, List<object> stack, bool includeArrayElements)
     {
         if (container is JObject obj)
         {
@@ -100,12 +131,15 @@ internal static class FindingSearch
             {
                 if (property.Name == key && (property.Value is JValue || (includeArrayElements && property.Value is JArray)))
                 {
-                    AddScalars(hits, key, property.Value, path, includeArrayElements);
-                    if (property.Value is JValue)
-                        continue;
+                    AddScalars(hits, key, property.Value, stack, includeArrayElements);
+                    continue;
                 }
-                if (property.Value is JContainer child && !(includeArrayElements && property.Name == key))
-                    Walk(hits, child, key, Append(path, property.Name), includeArrayElements);
+                if (property.Value is JContainer child)
+                {
+                    stack.Add(property.Name);
+                    Walk(hits, child, key, stack, includeArrayElements);
+                    stack.RemoveAt(stack.Count - 1);
+                }
             }
         }
         else if (container is JArray array)
@@ -113,25 +147,30 @@ internal static class FindingSearch
             for (var i = 0; i < array.Count; i++)
             {
                 if (array[i] is JContainer child)
-                    Walk(hits, child, key, Append(path, i), includeArrayElements);
+                {
+                    stack.Add(i);
+                    Walk(hits, child, key, stack, includeArrayElements);
+                    stack.RemoveAt(stack.Count - 1);
+                }
             }
         }
     }
 
-    private static void AddScalars(List<SearchHit> hits, string key, JToken value, List<object> parentPath, bool includeArrayElements)
+    private static void AddScalars(List<SearchHit> hits, string key, JToken value, List<object> stack, bool includeArrayElements)
     {
         if (value is JValue scalar)
         {
             if (scalar.Type is not (JTokenType.Null or JTokenType.Undefined))
-                hits.Add(new SearchHit(key, scalar, parentPath));
+                hits.Add(new SearchHit(key, scalar, stack.ToArray()));
             return;
         }
         if (includeArrayElements && value is JArray array)
         {
+            object[]? parentPath = null;
             foreach (var element in array)
             {
                 if (element is JValue item && item.Type is not (JTokenType.Null or JTokenType.Undefined))
-                    hits.Add(new SearchHit(key, item, parentPath));
+                    hits.Add(new SearchHit(key, item, parentPath ??= stack.ToArray()));
             }
         }
     }
@@ -148,6 +187,4 @@ internal static class FindingSearch
         }
         return last;
     }
-
-    private static List<object> Append(List<object> path, object step) => new(path) { step };
 }
