@@ -14,6 +14,7 @@ public sealed record ConfigProblem(string? Section, string? Key, string Message,
         {
             ({ } s, { } k) => $"[{s}] {k}: ",
             ({ } s, null) => $"[{s}]: ",
+            (null, { } k) => $"{k}: ",
             _ => "",
         };
         var line = Line is { } n ? $"line {n}: " : "";
