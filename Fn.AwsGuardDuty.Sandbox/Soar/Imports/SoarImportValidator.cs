@@ -51,7 +51,7 @@ internal static class SoarImportValidator
         var functionUuids = export.List("functions").Select(f => SoarExport.Text(f, "uuid"))
             .Concat(org.Functions.Values.Select(f => f.Uuid)).Where(u => u is not null).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var scriptUuids = export.List("scripts").Select(s => SoarExport.Text(s, "uuid"))
-            .Concat(org.AllScripts().Select(s => s.Uuid)).Where(u => u is not null).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            .Concat(org.Scripts.Values.Select(s => s.Uuid)).Where(u => u is not null).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var customFields = importedFields
             .Select(f => SoarExport.Text(f, "export_key"))
             .Where(k => k is not null && k.StartsWith("incident/", StringComparison.Ordinal))
