@@ -115,6 +115,7 @@ public static class SoarGuardDutyCustomization
         ["playbooks"] = new JArray(
             Playbook(ArchivePlaybook, "AWS GuardDuty: Archive Finding (PB)", "b8d4c3a2-7a4e-4a55-9f07-0c1a1d2e3f41", ArchiveUuid, "Archive Finding Post Script",
                 "4c3b2a1f-5e6d-4c7b-8a9f-0e1d2c3b4a51",
+                "content = playbook.functions.results.output.content\nif content and content.get('status') == 'ok':\n    incident.properties.aws_guardduty_archived = 'True'\n",
                 [
                     Condition("incident.plan_status", "changed_to", "Closed"),
                     Condition("incident.properties.aws_guardduty_archived", "not_equals", "True"),
@@ -124,6 +125,7 @@ public static class SoarGuardDutyCustomization
                 ]),
             Playbook(UpdatePlaybook, "AWS GuardDuty: Update Finding Details (PB)", "c9e5d4b3-8b5f-4b66-a018-1d2b2e3f4a52", RefreshUuid, "Update Finding Details Post Script",
                 "5d4c3b2a-6f7e-4d8c-9bab-1f2e3d4c5b62",
+                "payload = (playbook.functions.results.output.content or {}).get('payload') or {}\nfor key, value in (payload.get('properties') or {}).items():\n    setattr(incident.properties, key, value)\n",
                 [
                     Condition("incident.properties.aws_guardduty_detector_id", "has_a_value", null),
                     Condition("incident.properties.aws_guardduty_finding_id", "has_a_value", null),
@@ -202,7 +204,7 @@ public static class SoarGuardDutyCustomization
         ["value"] = value is null ? JValue.CreateNull() : JToken.FromObject(value),
     };
 
-    private static JObject Playbook(string name, string display, string uuid, string functionUuid, string scriptName, string scriptUuid, JObject[] conditions)
+    private static JObject Playbook(string name, string display, string uuid, string functionUuid, string scriptName, string scriptUuid, string scriptText, JObject[] conditions)
     {
         var deployment = "playbook_" + uuid.Replace('-', '_');
         var xml =
@@ -240,7 +242,7 @@ public static class SoarGuardDutyCustomization
                 ["language"] = "python3",
                 ["object_type"] = "incident",
                 ["playbook_handle"] = name,
-                ["script_text"] = "content = playbook.functions.results.output.content\nif content and content.get('status') == 'ok':\n    incident.properties.aws_guardduty_archived = 'True'\n",
+                ["script_text"] = scriptText,
                 ["enabled"] = false,
                 ["uuid"] = scriptUuid,
             }),
