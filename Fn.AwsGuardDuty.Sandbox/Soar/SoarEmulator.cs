@@ -78,7 +78,7 @@ public sealed class SoarEmulator : IAsyncDisposable
         if (options.UseHttps)
         {
             ca = options.CertificateAuthority ?? (ownedCa = LocalCertificateAuthority.Create("fn-aws-guardduty sandbox SOAR CA"));
-            certificate = SoarServerCertificate.Issue(ca, "localhost", "127.0.0.1");
+            certificate = ca.IssueServerCertificate("localhost", "127.0.0.1");
             if (options.CaPemPath is { } path)
             {
                 ca.WriteCertificatePem(path);
