@@ -81,6 +81,7 @@ public static class ExportBuilder
     {
         JObject obj => new JObject(obj.Properties().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new JProperty(p.Name, SortKeys(p.Value)))),
         JArray array => new JArray(array.Select(SortKeys)),
+        JValue { Value: null } => JValue.CreateNull(), // a null string is a null, as it reads back from the file
         _ => token.DeepClone(),
     };
 }
