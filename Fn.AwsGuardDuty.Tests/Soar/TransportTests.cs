@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Fn.AwsGuardDuty.Sandbox.Tls;
 using Fn.AwsGuardDuty.Soar;
 using Fn.AwsGuardDuty.Tests.Soar.Support;
 using Microsoft.AspNetCore.Http;
@@ -9,8 +10,8 @@ namespace Fn.AwsGuardDuty.Tests.Soar;
 /// <summary>Transport behaviour against scripted loopback HTTPS servers: dropped connections, timeouts, TLS trust, proxies.</summary>
 public class TransportTests
 {
-    private TestCertificateAuthority _ca = null!;
-    private TestCertificateAuthority _otherCa = null!;
+    private LocalCertificateAuthority _ca = null!;
+    private LocalCertificateAuthority _otherCa = null!;
     private string _dir = null!;
     private string _caFile = null!;
     private string _otherCaFile = null!;
@@ -18,13 +19,13 @@ public class TransportTests
     [OneTimeSetUp]
     public void SetUp()
     {
-        _ca = TestCertificateAuthority.Create("soar test CA");
-        _otherCa = TestCertificateAuthority.Create("some other CA");
+        _ca = LocalCertificateAuthority.Create("soar test CA");
+        _otherCa = LocalCertificateAuthority.Create("some other CA");
         _dir = Directory.CreateTempSubdirectory("soar-transport-").FullName;
         _caFile = Path.Combine(_dir, "ca.pem");
         _otherCaFile = Path.Combine(_dir, "other-ca.pem");
-        _ca.WritePem(_caFile);
-        _otherCa.WritePem(_otherCaFile);
+        _ca.WriteCertificatePem(_caFile);
+        _otherCa.WriteCertificatePem(_otherCaFile);
     }
 
     [OneTimeTearDown]
@@ -50,7 +51,7 @@ public class TransportTests
     };
 
     private Task<ScriptedHttpsServer> Start(Func<HttpContext, Task> script) =>
-        ScriptedHttpsServer.StartAsync(_ca.Issue("localhost", "127.0.0.1"), script);
+        ScriptedHttpsServer.StartAsync(_ca.IssueServerCertificate("localhost", "127.0.0.1"), script);
 
     [Test]
     public async Task A_GET_whose_connection_drops_is_retried_up_to_the_limit()
@@ -128,7 +129,7 @@ public class TransportTests
     [Test]
     public async Task A_certificate_from_another_CA_is_refused_with_the_reason_and_not_retried()
     {
-        await using var server = await ScriptedHttpsServer.StartAsync(_otherCa.Issue("127.0.0.1"), _ => Task.CompletedTask);
+        await using var server = await ScriptedHttpsServer.StartAsync(_otherCa.IssueServerCertificate("127.0.0.1"), _ => Task.CompletedTask);
         var logs = new CapturingLoggerProvider();
         using var factory = logs.CreateFactory();
         using var client = new SoarClient(Options(server.Port), factory);
@@ -142,7 +143,7 @@ public class TransportTests
     [Test]
     public async Task A_certificate_for_another_host_name_is_refused_even_from_the_trusted_CA()
     {
-        await using var server = await ScriptedHttpsServer.StartAsync(_ca.Issue("soar.other.example"), _ => Task.CompletedTask);
+        await using var server = await ScriptedHttpsServer.StartAsync(_ca.IssueServerCertificate("soar.other.example"), _ => Task.CompletedTask);
         using var client = new SoarClient(Options(server.Port));
 
         var act = () => client.ConnectAsync();
@@ -153,7 +154,7 @@ public class TransportTests
     [Test]
     public async Task Verification_off_accepts_any_certificate_and_warns_once()
     {
-        await using var server = await ScriptedHttpsServer.StartAsync(_otherCa.Issue("elsewhere.example"), context => context.Response.WriteAsync("""{"server_version":{"version":"51.0.0"}}"""));
+        await using var server = await ScriptedHttpsServer.StartAsync(_otherCa.IssueServerCertificate("elsewhere.example"), context => context.Response.WriteAsync("""{"server_version":{"version":"51.0.0"}}"""));
         var logs = new CapturingLoggerProvider();
         using var factory = logs.CreateFactory();
         var options = Options(server.Port);
