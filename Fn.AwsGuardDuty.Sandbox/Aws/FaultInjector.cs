@@ -64,13 +64,14 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>Removes every rule and the latency.</summary>
+    /// <summary>Removes every rule and the latency, and zeroes <see cref="InjectedCount"/>.</summary>
     public void Clear()
     {
         lock (gate)
         {
             rules.Clear();
             latency = TimeSpan.Zero;
+            Interlocked.Exchange(ref injected, 0);
         }
     }
 
