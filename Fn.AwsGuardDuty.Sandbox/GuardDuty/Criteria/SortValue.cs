@@ -1,3 +1,4 @@
+using System.Globalization;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Criteria;
@@ -40,7 +41,8 @@ internal readonly record struct SortValue(int Kind, decimal Number, string Text)
         return Kind == NumberKind ? Number.CompareTo(other.Number) : string.CompareOrdinal(Text, other.Text);
     }
 
-    public JObject ToJson() => new() { ["k"] = Kind, ["n"] = Number, ["t"] = Text };
+    /// <summary>The number travels as text so a cursor round-trips exactly (no double in between).</summary>
+    public JObject ToJson() => new() { ["k"] = Kind, ["n"] = Number.ToString(CultureInfo.InvariantCulture), ["t"] = Text };
 
     public static SortValue FromJson(JToken token)
     {
@@ -50,6 +52,7 @@ internal readonly record struct SortValue(int Kind, decimal Number, string Text)
             throw new FormatException("Unknown sort value kind.");
         }
 
-        return new SortValue(kind, token.Value<decimal>("n"), token.Value<string>("t") ?? "");
+        var number = decimal.Parse(token.Value<string>("n") ?? "", NumberStyles.Float, CultureInfo.InvariantCulture);
+        return new SortValue(kind, number, token.Value<string>("t") ?? "");
     }
 }
