@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Fn.AwsGuardDuty.Sandbox.Aws;
 using Fn.AwsGuardDuty.Sandbox.Ec2;
+using Fn.AwsGuardDuty.Sandbox.GuardDuty.Admin;
 using Fn.AwsGuardDuty.Sandbox.GuardDuty.Operations;
 using Fn.AwsGuardDuty.Sandbox.GuardDuty.Requests;
 using Fn.AwsGuardDuty.Sandbox.GuardDuty.Routing;
@@ -25,6 +26,7 @@ internal sealed class GuardDutyEmulatorPipeline(
     Ec2DescribeRegions describeRegions,
     ILogger logger)
 {
+    private readonly EmulatorAdminRoutes admin = new(state);
     private readonly HashSet<string> regionNames = state.Options.Regions.Select(region => region.Name).ToHashSet(StringComparer.Ordinal);
 
     public async Task HandleAsync(HttpContext context)
@@ -40,7 +42,11 @@ internal sealed class GuardDutyEmulatorPipeline(
             return;
         }
 
-        if (IsEc2(request))
+        if (request.RawPath.StartsWith(EmulatorAdminRoutes.Prefix, StringComparison.Ordinal))
+        {
+            await admin.HandleAsync(context, request.RawPath, request.Body);
+        }
+        else if (IsEc2(request))
         {
             await HandleEc2Async(context, request, requestId, cancellationToken);
         }
