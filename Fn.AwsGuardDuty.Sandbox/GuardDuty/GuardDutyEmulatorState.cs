@@ -113,7 +113,7 @@ public sealed class GuardDutyEmulatorState
             foreach (var finding in findings)
             {
                 var document = Normalize(state, (JObject)finding.DeepClone());
-                state.Findings[(string)document["id"]!] = new StoredFinding((string)document["id"]!, document);
+                state.Findings[(string)document["id"]!] = StoredFinding.Create(document, Catalog);
                 added++;
             }
 
@@ -153,14 +153,19 @@ public sealed class GuardDutyEmulatorState
     {
         lock (Gate)
         {
-            var stored = RequireFinding(detector, findingId);
-            change?.Invoke(stored.Document);
-            var service = Service(stored.Document);
-            Touch(stored.Document);
+            var finding = RequireFinding(detector, findingId).Parse();
+            change?.Invoke(finding);
+            if (finding.Value<string>("id") != findingId)
+            {
+                throw new ArgumentException($"The change must not alter the id of finding {findingId}.");
+            }
+
+            var service = Service(finding);
+            Touch(finding);
             service["count"] = (service.Value<int?>("count") ?? 0) + 1;
-            service["eventLastSeen"] = stored.Document["updatedAt"]!.DeepClone();
-            Require(detector).FindingsChanged();
-            return (JObject)stored.Document.DeepClone();
+            service["eventLastSeen"] = finding["updatedAt"]!.DeepClone();
+            Store(Require(detector), finding);
+            return finding;
         }
     }
 
@@ -169,9 +174,9 @@ public sealed class GuardDutyEmulatorState
     {
         lock (Gate)
         {
-            var stored = RequireFinding(detector, findingId);
-            Service(stored.Document)["archived"] = archived;
-            Require(detector).FindingsChanged();
+            var finding = RequireFinding(detector, findingId).Parse();
+            Service(finding)["archived"] = archived;
+            Store(Require(detector), finding);
         }
     }
 
@@ -179,7 +184,7 @@ public sealed class GuardDutyEmulatorState
     {
         lock (Gate)
         {
-            return Require(detector).Findings.TryGetValue(findingId, out var stored) ? (JObject)stored.Document.DeepClone() : null;
+            return Require(detector).Findings.TryGetValue(findingId, out var stored) ? stored.Parse() : null;
         }
     }
 
@@ -187,7 +192,7 @@ public sealed class GuardDutyEmulatorState
     {
         lock (Gate)
         {
-            return Require(detector).Findings.Values.Select(stored => (JObject)stored.Document.DeepClone()).ToList();
+            return Require(detector).Findings.Values.Select(stored => stored.Parse()).ToList();
         }
     }
 
@@ -253,6 +258,12 @@ public sealed class GuardDutyEmulatorState
         }
 
         return service;
+    }
+
+    private void Store(DetectorState detector, JObject finding)
+    {
+        detector.Findings[(string)finding["id"]!] = StoredFinding.Create(finding, Catalog);
+        detector.FindingsChanged();
     }
 
     private DetectorState Require(DetectorKey key) =>

@@ -1,13 +1,13 @@
-using Newtonsoft.Json.Linq;
+using Fn.AwsGuardDuty.Sandbox.GuardDuty.Store;
 
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Criteria;
 
 /// <summary>One operator on one field. Equals is any-of, NotEquals none-of; a numeric bound holds if any value satisfies it.</summary>
 internal sealed record CriterionCondition(string Field, CriterionOperator Operator, IReadOnlyList<string> Values, long Bound, bool IsTimestamp)
 {
-    public bool Matches(JObject finding)
+    public bool Matches(StoredFinding finding)
     {
-        var values = FindingPathReader.Values(finding, Field);
+        var values = finding.Values(Field);
         return Operator switch
         {
             CriterionOperator.Equals => values.Any(value => Values.Any(expected => FindingValues.EqualsText(value, expected, IsTimestamp))),

@@ -1,4 +1,4 @@
-using Newtonsoft.Json.Linq;
+using Fn.AwsGuardDuty.Sandbox.GuardDuty.Store;
 
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Criteria;
 
@@ -12,7 +12,7 @@ internal sealed class FindingCriteria(IReadOnlyList<CriterionCondition> conditio
     /// <summary>Same meaning, same text: operator spellings and equals-value order do not matter.</summary>
     public string Canonical => string.Join('\n', Conditions.Select(condition => condition.Canonical).Order(StringComparer.Ordinal));
 
-    public bool Matches(JObject finding)
+    public bool Matches(StoredFinding finding)
     {
         foreach (var condition in Conditions)
         {

@@ -54,7 +54,12 @@ public sealed class FindingFieldCatalog
         "createdAt", "updatedAt", "service.eventFirstSeen", "service.eventLastSeen", "resource.instanceDetails.launchTime",
     ];
 
+    // Sort keys worth indexing that are not criterion fields.
+    private static readonly string[] ExtraIndexedFields = ["title", "arn"];
+
     private readonly HashSet<string> criterionFields;
+    private readonly Dictionary<string, int> indexedFields;
+    private readonly HashSet<string> indexedPrefixes = new(StringComparer.Ordinal);
     private readonly HashSet<string> timestampFields = new(TimestampFields, StringComparer.Ordinal);
 
     public FindingFieldCatalog(IEnumerable<string>? additionalCriterionFields = null)
@@ -64,9 +69,30 @@ public sealed class FindingFieldCatalog
         {
             criterionFields.Add(field);
         }
+
+        IndexedPaths = criterionFields.Concat(ExtraIndexedFields).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        indexedFields = IndexedPaths.Select((path, id) => (path, id)).ToDictionary(pair => pair.path, pair => pair.id, StringComparer.Ordinal);
+        foreach (var field in IndexedPaths)
+        {
+            for (var dot = field.IndexOf('.', StringComparison.Ordinal); dot > 0; dot = field.IndexOf('.', dot + 1))
+            {
+                indexedPrefixes.Add(field[..dot]);
+            }
+
+            indexedPrefixes.Add(field);
+        }
     }
 
     public bool IsCriterionField(string path) => criterionFields.Contains(path);
+
+    /// <summary>Paths whose values a stored finding keeps ready (criterion fields and common sort keys).</summary>
+    public IReadOnlyList<string> IndexedPaths { get; }
+
+    /// <summary>Position of an indexed path in <see cref="IndexedPaths"/>, or -1.</summary>
+    public int IndexedPathId(string path) => indexedFields.GetValueOrDefault(path, -1);
+
+    /// <summary>Whether an indexed path starts with (or is) this path, i.e. whether it is worth descending into.</summary>
+    public bool IsIndexedPrefix(string path) => indexedPrefixes.Contains(path);
 
     /// <summary>String timestamps in the finding, compared as epoch milliseconds.</summary>
     public bool IsTimestamp(string path) => timestampFields.Contains(path);

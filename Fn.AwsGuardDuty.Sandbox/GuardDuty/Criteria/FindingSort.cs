@@ -1,3 +1,4 @@
+using Fn.AwsGuardDuty.Sandbox.GuardDuty.Store;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Criteria;
@@ -55,7 +56,7 @@ internal sealed class FindingSort : IComparer<FindingSortEntry>
         return new FindingSort(path, descending, catalog.IsTimestamp(path));
     }
 
-    public FindingSortEntry EntryFor(string id, JObject finding) => new(SortValue.Of(finding, Attribute, IsTimestamp), id);
+    public FindingSortEntry EntryFor(StoredFinding finding) => new(SortValue.Of(finding, Attribute, IsTimestamp), finding.Id);
 
     public int Compare(FindingSortEntry x, FindingSortEntry y)
     {

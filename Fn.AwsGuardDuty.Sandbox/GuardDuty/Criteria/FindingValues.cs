@@ -1,5 +1,4 @@
 using System.Globalization;
-using Fn.AwsGuardDuty.Sandbox.Aws;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Criteria;
@@ -10,52 +9,48 @@ namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Criteria;
 /// </summary>
 internal static class FindingValues
 {
-    public static string Text(JValue value) => value.Type switch
+    public static string Text(IndexedValue value) => value.Type switch
     {
-        JTokenType.Boolean => (bool)value! ? "true" : "false",
-        JTokenType.Integer => Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "",
-        JTokenType.Float => ((double)value!).ToString("R", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "",
+        JTokenType.Boolean => value.Boolean ? "true" : "false",
+        JTokenType.Integer => value.Integer.ToString(CultureInfo.InvariantCulture),
+        JTokenType.Float => value.Real.ToString("R", CultureInfo.InvariantCulture),
+        _ => value.Text ?? "",
     };
 
-    public static bool TryNumber(JValue value, bool isTimestamp, out decimal number)
+    public static bool TryNumber(IndexedValue value, bool isTimestamp, out decimal number)
     {
         number = 0;
         switch (value.Type)
         {
             case JTokenType.Integer:
-                return decimal.TryParse(Convert.ToString(value.Value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out number);
+                number = value.Integer;
+                return true;
             case JTokenType.Float:
-                var d = (double)value!;
-                if (double.IsFinite(d) && Math.Abs(d) < 7.9e27)
+                if (double.IsFinite(value.Real) && Math.Abs(value.Real) < 7.9e27)
                 {
-                    number = (decimal)d;
+                    number = (decimal)value.Real;
                     return true;
                 }
 
                 return false;
+            case JTokenType.String when isTimestamp && value.HasEpoch:
+                number = value.Integer;
+                return true;
             case JTokenType.String:
-                var text = (string)value!;
-                if (isTimestamp && IsoTimestamp.TryParseEpochMilliseconds(text, out var milliseconds))
-                {
-                    number = milliseconds;
-                    return true;
-                }
-
-                return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+                return decimal.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
             default:
                 return false;
         }
     }
 
-    public static bool EqualsText(JValue value, string expected, bool isTimestamp)
+    public static bool EqualsText(IndexedValue value, string expected, bool isTimestamp)
     {
         if (string.Equals(Text(value), expected, StringComparison.Ordinal))
         {
             return true;
         }
 
-        if (value.Type is JTokenType.Integer or JTokenType.Float || (isTimestamp && value.Type == JTokenType.String))
+        if (value.Type is JTokenType.Integer or JTokenType.Float || (isTimestamp && value.HasEpoch))
         {
             return TryNumber(value, isTimestamp, out var number)
                 && decimal.TryParse(expected, NumberStyles.Float, CultureInfo.InvariantCulture, out var wanted)

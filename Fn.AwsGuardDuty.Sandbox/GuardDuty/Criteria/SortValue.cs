@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fn.AwsGuardDuty.Sandbox.GuardDuty.Store;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Criteria;
@@ -12,9 +13,9 @@ internal readonly record struct SortValue(int Kind, decimal Number, string Text)
 
     public static SortValue Missing { get; } = new(MissingKind, 0, "");
 
-    public static SortValue Of(JObject finding, string path, bool isTimestamp)
+    public static SortValue Of(StoredFinding finding, string path, bool isTimestamp)
     {
-        var values = FindingPathReader.Values(finding, path);
+        var values = finding.Values(path);
         if (values.Count == 0)
         {
             return Missing;

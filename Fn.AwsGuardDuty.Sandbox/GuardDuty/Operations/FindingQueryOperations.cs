@@ -59,18 +59,18 @@ internal sealed class FindingQueryOperations(GuardDutyEmulatorState state)
                 .ToList();
             if (sort is not null)
             {
-                found = found.OrderBy(finding => sort.EntryFor(finding.Id, finding.Document), sort).ToList();
+                found = found.OrderBy(sort.EntryFor, sort).ToList();
             }
 
-            return new JObject { ["findings"] = new JArray(found.Select(finding => finding.Document.DeepClone())) };
+            return new JObject { ["findings"] = new JArray(found.Select(finding => new JRaw(finding.JsonText))) };
         }
     }
 
     private static FindingSortEntry[] Evaluate(DetectorState detector, FindingCriteria criteria, FindingSort sort, string hash)
     {
         var entries = detector.Findings.Values
-            .Where(finding => criteria.Matches(finding.Document))
-            .Select(finding => sort.EntryFor(finding.Id, finding.Document))
+            .Where(criteria.Matches)
+            .Select(sort.EntryFor)
             .ToArray();
         Array.Sort(entries, sort);
         detector.CacheQuery(hash, entries);

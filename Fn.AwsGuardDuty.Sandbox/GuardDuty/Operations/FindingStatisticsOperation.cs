@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fn.AwsGuardDuty.Sandbox.Aws;
 using Fn.AwsGuardDuty.Sandbox.GuardDuty.Criteria;
+using Fn.AwsGuardDuty.Sandbox.GuardDuty.Store;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Operations;
@@ -36,12 +37,11 @@ internal sealed class FindingStatisticsOperation(GuardDutyEmulatorState state)
             throw GuardDutyErrors.BadRequest("The request is rejected because maxResults and orderBy can only be used with groupBy.");
         }
 
-        List<JObject> findings;
+        List<StoredFinding> findings;
         lock (state.Gate)
         {
             var detector = DetectorResolver.Resolve(state, call);
-            findings = detector.Findings.Values.Where(finding => criteria.Matches(finding.Document))
-                .Select(finding => (JObject)finding.Document.DeepClone()).ToList();
+            findings = detector.Findings.Values.Where(criteria.Matches).ToList();
         }
 
         var statistics = groupBy is null
@@ -52,7 +52,7 @@ internal sealed class FindingStatisticsOperation(GuardDutyEmulatorState state)
 
     public static string SeverityKey(double severity) => severity.ToString("0.0###", CultureInfo.InvariantCulture);
 
-    private static JObject CountBySeverity(List<JObject> findings)
+    private static JObject CountBySeverity(List<StoredFinding> findings)
     {
         var counts = new JObject();
         foreach (var group in findings.GroupBy(Severity).OrderBy(group => group.Key))
@@ -63,7 +63,7 @@ internal sealed class FindingStatisticsOperation(GuardDutyEmulatorState state)
         return counts;
     }
 
-    private static JObject Grouped(List<JObject> findings, string groupBy, bool descending, int maxResults)
+    private static JObject Grouped(List<StoredFinding> findings, string groupBy, bool descending, int maxResults)
     {
         var groups = findings.GroupBy(finding => GroupKey(finding, groupBy)).Select(group => Group(group.Key, group.ToList(), groupBy));
         groups = descending
@@ -80,16 +80,16 @@ internal sealed class FindingStatisticsOperation(GuardDutyEmulatorState state)
         return new JObject { [member] = new JArray(groups.Take(maxResults)) };
     }
 
-    private static string GroupKey(JObject finding, string groupBy) => groupBy switch
+    private static string GroupKey(StoredFinding finding, string groupBy) => groupBy switch
     {
-        "ACCOUNT" => finding.Value<string>("accountId") ?? "",
+        "ACCOUNT" => Text(finding, "accountId"),
         "DATE" => UpdatedAt(finding).UtcDateTime.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        "FINDING_TYPE" => finding.Value<string>("type") ?? "",
-        "RESOURCE" => $"{finding.Value<string>("accountId")}\u0001{ResourceType(finding)}\u0001{ResourceId(finding)}",
+        "FINDING_TYPE" => Text(finding, "type"),
+        "RESOURCE" => $"{Text(finding, "accountId")}\u0001{ResourceType(finding)}\u0001{ResourceId(finding)}",
         _ => SeverityKey(Severity(finding)),
     };
 
-    private static JObject Group(string key, List<JObject> members, string groupBy)
+    private static JObject Group(string key, List<StoredFinding> members, string groupBy)
     {
         var first = members[0];
         var group = groupBy switch
@@ -103,7 +103,7 @@ internal sealed class FindingStatisticsOperation(GuardDutyEmulatorState state)
             "FINDING_TYPE" => new JObject { ["findingType"] = key },
             "RESOURCE" => new JObject
             {
-                ["accountId"] = first.Value<string>("accountId"),
+                ["accountId"] = Text(first, "accountId"),
                 ["resourceId"] = ResourceId(first),
                 ["resourceType"] = ResourceType(first),
             },
@@ -114,17 +114,18 @@ internal sealed class FindingStatisticsOperation(GuardDutyEmulatorState state)
         return group;
     }
 
-    private static double Severity(JObject finding) => finding.Value<double?>("severity") ?? 0;
+    private static string Text(StoredFinding finding, string path) =>
+        finding.Values(path) is { Count: > 0 } values ? FindingValues.Text(values[0]) : "";
 
-    private static DateTimeOffset UpdatedAt(JObject finding) =>
-        IsoTimestamp.TryParse(finding.Value<string>("updatedAt") ?? "", out var value) ? value : DateTimeOffset.UnixEpoch;
+    private static double Severity(StoredFinding finding) =>
+        finding.Values("severity") is { Count: > 0 } values && FindingValues.TryNumber(values[0], false, out var severity) ? (double)severity : 0;
 
-    private static string ResourceType(JObject finding) => finding.SelectToken("resource.resourceType")?.Value<string>() ?? "";
+    private static DateTimeOffset UpdatedAt(StoredFinding finding) =>
+        IsoTimestamp.TryParse(Text(finding, "updatedAt"), out var value) ? value : DateTimeOffset.UnixEpoch;
 
-    private static string ResourceId(JObject finding) =>
-        finding.SelectToken("resource.instanceDetails.instanceId")?.Value<string>()
-        ?? finding.SelectToken("resource.accessKeyDetails.accessKeyId")?.Value<string>()
-        ?? finding.SelectToken("resource.s3BucketDetails[0].name")?.Value<string>()
-        ?? finding.SelectToken("resource.eksClusterDetails.name")?.Value<string>()
-        ?? ResourceType(finding);
+    private static string ResourceType(StoredFinding finding) => Text(finding, "resource.resourceType");
+
+    private static string ResourceId(StoredFinding finding) =>
+        new[] { "resource.instanceDetails.instanceId", "resource.accessKeyDetails.accessKeyId", "resource.s3BucketDetails.name", "resource.eksClusterDetails.name" }
+            .Select(path => Text(finding, path)).FirstOrDefault(id => id.Length > 0) ?? ResourceType(finding);
 }

@@ -1,3 +1,4 @@
+using Fn.AwsGuardDuty.Sandbox.GuardDuty.Store;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Operations;
@@ -37,13 +38,16 @@ internal sealed class FindingUpdateOperations(GuardDutyEmulatorState state)
             var detector = DetectorResolver.Resolve(state, call);
             foreach (var id in ids)
             {
-                if (detector.Findings.TryGetValue(id, out var finding))
+                if (detector.Findings.TryGetValue(id, out var stored))
                 {
-                    change(GuardDutyEmulatorState.Service(finding.Document));
+                    var finding = stored.Parse();
+                    change(GuardDutyEmulatorState.Service(finding));
                     if (state.BumpUpdatedAtOnChange)
                     {
-                        state.Touch(finding.Document);
+                        state.Touch(finding);
                     }
+
+                    detector.Findings[id] = StoredFinding.Create(finding, state.Catalog);
                 }
             }
 
