@@ -28,6 +28,14 @@ public class SortTests : CriteriaFixture
     }
 
     [Test]
+    public async Task Any_finding_path_sorts_and_missing_values_come_first()
+    {
+        var ascending = await List(null, Sort("resource.instanceDetails.instanceState", "ASC"));
+
+        ascending.Should().Equal("f4", "f5", "f6", "f1", "f2", "f3");
+    }
+
+    [Test]
     public async Task Invalid_sort_criteria_are_rejected()
     {
         var badOrder = await Client("eu-west-1").PostAsync(FindingsPath(Detector), new JObject { ["sortCriteria"] = Sort("severity", "UP") });
