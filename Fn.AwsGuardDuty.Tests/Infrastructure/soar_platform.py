@@ -3,8 +3,9 @@
 collects the replies from the acks queue until the final one (complete: true) arrives.
 
 Prints one JSON document on stdout: {"replies": [{"headers": {...}, "body": {...}}, ...], "left_on_queue": N}.
-With --drain-seconds, it afterwards consumes the actions queue for that long and counts what is still there,
-which shows whether the app ACKed the message (0) or left it for redelivery.
+With --drain-seconds, it afterwards consumes the actions queue for that long and counts what is still there;
+run it with --no-publish after the app has stopped to see whether the app ACKed (0) or left messages for
+redelivery (an unacked message stays with a live consumer, so the app must be gone for this to mean anything).
 """
 import argparse
 import json
@@ -67,11 +68,33 @@ def main():
     parser.add_argument("--invocation", type=int, default=501)
     parser.add_argument("--timeout", type=float, default=10.0)
     parser.add_argument("--drain-seconds", type=float, default=0.0)
+    parser.add_argument("--no-publish", action="store_true", help="only drain the actions queue")
     args = parser.parse_args()
 
     actions = "/queue/actions.%d.%s" % (args.org, args.destination)
     acks = "/queue/acks.%d.%s" % (args.org, args.destination)
     collector = Collector()
+    if args.no_publish:
+        collector.done.set()
+    else:
+        publish(args, actions, acks, collector)
+
+    left = None
+    if args.drain_seconds > 0:
+        counter = Counter()
+        drain = stomp.Connection12([("127.0.0.1", args.port)], heartbeats=(0, 0))
+        drain.set_listener("counter", counter)
+        drain.connect(args.login, args.passcode, wait=True)
+        drain.subscribe(actions, id="drain", ack="auto")
+        time.sleep(args.drain_seconds)
+        drain.disconnect()
+        left = counter.count
+
+    json.dump({"replies": collector.replies, "errors": collector.errors, "left_on_queue": left}, sys.stdout)
+    return 0 if collector.done.is_set() else 3
+
+
+def publish(args, actions, acks, collector):
     conn = stomp.Connection12([("127.0.0.1", args.port)], heartbeats=(0, 0))
     conn.set_listener("collector", collector)
     conn.connect(args.login, args.passcode, wait=True)
@@ -90,20 +113,6 @@ def main():
     collector.done.wait(args.timeout)
     time.sleep(0.3)  # a late duplicate would show up here
     conn.disconnect()
-
-    left = None
-    if args.drain_seconds > 0:
-        counter = Counter()
-        drain = stomp.Connection12([("127.0.0.1", args.port)], heartbeats=(0, 0))
-        drain.set_listener("counter", counter)
-        drain.connect(args.login, args.passcode, wait=True)
-        drain.subscribe(actions, id="drain", ack="auto")
-        time.sleep(args.drain_seconds)
-        drain.disconnect()
-        left = counter.count
-
-    json.dump({"replies": collector.replies, "errors": collector.errors, "left_on_queue": left}, sys.stdout)
-    return 0 if collector.done.is_set() else 3
 
 
 if __name__ == "__main__":
