@@ -13,7 +13,8 @@ namespace Fn.AwsGuardDuty.Tests.Infrastructure;
 /// A real ActiveMQ (the Debian <c>activemq</c> package) in a temp directory: a plain STOMP connector and a
 /// STOMP+SSL connector on free 127.0.0.1 ports, KahaDB persistence (so unacked messages survive a kill), no JMX or
 /// web console, and simple authentication/authorization with two users: <see cref="Username"/> may read and write
-/// <c>actions.&gt;</c>; <see cref="NoReadUsername"/> may not read it (for the "not authorized" path).
+/// <c>actions.&gt;</c>, <c>acks.&gt;</c> and <c>stomp-test.&gt;</c>; <see cref="NoReadUsername"/> may not read
+/// <c>actions.&gt;</c> (for the "not authorized" path).
 /// Stop, kill and restart keep the same ports and data.
 /// </summary>
 public sealed class ActiveMqBroker : IAsyncDisposable
@@ -245,6 +246,7 @@ public sealed class ActiveMqBroker : IAsyncDisposable
                     <authorizationEntries>
                       <authorizationEntry queue="actions.>" read="apps" write="apps,outsiders" admin="apps,outsiders"/>
                       <authorizationEntry queue="acks.>" read="apps,outsiders" write="apps,outsiders" admin="apps,outsiders"/>
+                      <authorizationEntry queue="stomp-test.>" read="apps" write="apps" admin="apps"/>
                       <authorizationEntry topic="ActiveMQ.Advisory.>" read="apps,outsiders" write="apps,outsiders" admin="apps,outsiders"/>
                     </authorizationEntries>
                   </authorizationMap>

@@ -377,8 +377,8 @@ public sealed class StompConnection : IAsyncDisposable
             return;
         }
 
-        var tick = TimeSpan.FromMilliseconds(Math.Max(50, Math.Min(
-            send == TimeSpan.Zero ? double.MaxValue : send.TotalMilliseconds / 2,
+        var tick = TimeSpan.FromMilliseconds(Math.Max(20, Math.Min(
+            send == TimeSpan.Zero ? double.MaxValue : send.TotalMilliseconds / 4,
             receiveTimeout == Timeout.InfiniteTimeSpan ? double.MaxValue : receiveTimeout.TotalMilliseconds / 4)));
         using var timer = new PeriodicTimer(tick);
         try
@@ -394,7 +394,8 @@ public sealed class StompConnection : IAsyncDisposable
                     return;
                 }
 
-                if (send != TimeSpan.Zero && now - Volatile.Read(ref _lastWriteTicks) >= send.TotalMilliseconds)
+                // Beat at half the promised interval, so timer jitter never makes a beat late at the broker.
+                if (send != TimeSpan.Zero && now - Volatile.Read(ref _lastWriteTicks) >= send.TotalMilliseconds / 2)
                 {
                     _writes.Writer.TryWrite(new WriteRequest(null, null));
                 }
