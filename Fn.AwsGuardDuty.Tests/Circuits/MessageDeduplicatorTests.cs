@@ -54,18 +54,29 @@ public class MessageDeduplicatorTests
     }
 
     [Test]
-    public void A_reply_is_claimed_by_one_sender_only_and_can_be_retried_after_a_failure()
+    public void An_answer_is_attempted_once_per_delivery_and_retried_only_with_a_redelivery()
     {
         var answer = Answer("m");
+        var first = Delivery("m", "ack-1");
+        answer.TryClaim(out _).Should().BeFalse("no delivery offered yet");
+        answer.Offer(first).Should().BeTrue();
 
-        answer.TryClaimReply().Should().BeTrue();
-        answer.TryClaimReply().Should().BeFalse();
-        answer.ReleaseClaim();
-        answer.IsReplyPending.Should().BeTrue();
-        answer.TryClaimReply().Should().BeTrue();
-        answer.MarkSent();
-        answer.TryClaimReply().Should().BeFalse();
-        new AnsweredMessage("n", new FinalReply(null, null, "{}", true)).IsReplySent.Should().BeTrue("no reply-to, nothing to send");
+        answer.TryClaim(out var claimed).Should().BeTrue();
+        claimed.Should().BeSameAs(first);
+        answer.TryClaim(out _).Should().BeFalse("an attempt is running");
+        var redelivery = Delivery("m", "ack-2", 2);
+        answer.Offer(redelivery).Should().BeTrue();
+        answer.Release();
+        answer.TryClaim(out claimed).Should().BeTrue("a newer delivery arrived while the attempt failed");
+        claimed.Should().BeSameAs(redelivery);
+        answer.Release();
+        answer.TryClaim(out _).Should().BeFalse("an unknown outcome is not retried on a guess");
+
+        answer.Offer(Delivery("m", "ack-3", 3)).Should().BeTrue();
+        answer.TryClaim(out _).Should().BeTrue();
+        answer.MarkDelivered();
+        answer.IsDelivered.Should().BeTrue();
+        answer.Offer(Delivery("m", "ack-4", 4)).Should().BeFalse("a committed answer only needs the redelivery ACKed");
     }
 
     [Test]

@@ -1,29 +1,84 @@
+using Fn.AwsGuardDuty.Stomp;
+
 namespace Fn.AwsGuardDuty.Circuits;
 
 /// <summary>
-/// A message whose function has finished. Its final reply is sent exactly once by whoever claims it first: the
-/// completing worker, a redelivery of the same message-id, or the flush after a reconnect.
+/// A message whose function has finished, with its serialized final reply. The reply and the ACK go out together
+/// (one STOMP transaction) through one delivery of the message at a time. When an attempt fails with an unknown
+/// outcome, nothing is retried on a guess: if the broker did not commit, it redelivers the message, the redelivery
+/// is <see cref="Offer"/>ed here, and the next attempt uses it. That is what makes the answer exactly-once.
 /// </summary>
 public sealed class AnsweredMessage(string messageId, FinalReply reply)
 {
-    private const int Pending = 0;
-    private const int Sending = 1;
-    private const int Sent = 2;
-    private int _state = reply.ReplyTo is null ? Sent : Pending;
+    private readonly Lock _gate = new();
+    private StompMessage? _latest;
+    private StompMessage? _tried;
+    private bool _delivering;
+    private bool _delivered;
 
     public string MessageId { get; } = messageId;
 
     public FinalReply Reply { get; } = reply;
 
-    public bool IsReplySent => Volatile.Read(ref _state) == Sent;
+    public bool IsDelivered
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _delivered;
+            }
+        }
+    }
 
-    public bool IsReplyPending => Volatile.Read(ref _state) == Pending;
+    /// <summary>Records a delivery of this message. False when the answer is already committed: just ACK that delivery.</summary>
+    public bool Offer(StompMessage delivery)
+    {
+        lock (_gate)
+        {
+            if (_delivered)
+            {
+                return false;
+            }
 
-    /// <summary>True for the one caller that may send the reply now.</summary>
-    public bool TryClaimReply() => Interlocked.CompareExchange(ref _state, Sending, Pending) == Pending;
+            _latest = delivery;
+            return true;
+        }
+    }
 
-    public void MarkSent() => Volatile.Write(ref _state, Sent);
+    /// <summary>Claims the newest untried delivery for one attempt; false when an attempt runs or there is nothing new.</summary>
+    public bool TryClaim(out StompMessage delivery)
+    {
+        lock (_gate)
+        {
+            if (_delivered || _delivering || _latest is null || ReferenceEquals(_latest, _tried))
+            {
+                delivery = null!;
+                return false;
+            }
 
-    /// <summary>The send failed; let the next redelivery or reconnect try again.</summary>
-    public void ReleaseClaim() => Interlocked.CompareExchange(ref _state, Pending, Sending);
+            _delivering = true;
+            _tried = _latest;
+            delivery = _latest;
+            return true;
+        }
+    }
+
+    public void MarkDelivered()
+    {
+        lock (_gate)
+        {
+            _delivering = false;
+            _delivered = true;
+        }
+    }
+
+    /// <summary>The attempt failed; a newer delivery (if one was offered meanwhile) may be claimed next.</summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _delivering = false;
+        }
+    }
 }

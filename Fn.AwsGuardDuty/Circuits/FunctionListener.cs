@@ -9,7 +9,8 @@ namespace Fn.AwsGuardDuty.Circuits;
 /// <summary>
 /// The resilient-circuits runtime: subscribes to <c>actions.&lt;org&gt;.&lt;destination&gt;</c>, routes each function
 /// message by <c>function.name</c> to its <see cref="IFunctionHandler"/>, and answers on <c>reply-to</c>:
-/// interim status SENDs, then the ACK, then the final SEND (the order the lab capture shows). At most
+/// interim status SENDs, then the ACK and the final SEND (the order the lab capture shows) in one STOMP transaction,
+/// so a broker crash can neither lose the answer nor make it go out twice. At most
 /// <see cref="FunctionListenerOptions.NumWorkers"/> handlers run at once.
 /// <para>
 /// Deliberate difference from resilient-circuits: a message that cannot be run (body not JSON, no <c>function</c>,
@@ -140,7 +141,6 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
             }
         }
 
-        await FlushPendingRepliesAsync().ConfigureAwait(false);
         await _client.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         _client.Connected -= OnConnected;
         _client.ErrorReceived -= OnError;
@@ -168,7 +168,6 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
         _logger.LogInformation("Function listener subscribed to {Destination} (connection #{Generation})", Destination, generation);
         _subscribed.TrySetResult();
         Resubscribed?.Invoke(generation);
-        _ = Task.Run(FlushPendingRepliesAsync);
     }
 
     private void OnError(StompErrorException error)
@@ -306,26 +305,22 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
         }
     }
 
-    /// <summary>The final reply is already serialized; ACK the latest delivery, then send the reply.</summary>
-    private async Task CompleteAsync(AnsweredMessage answer)
+    /// <summary>The final reply is already serialized; it goes out with the ACK of the latest delivery.</summary>
+    private Task CompleteAsync(AnsweredMessage answer)
     {
-        var latest = _deduplicator.Complete(answer);
-        try
-        {
-            await _client.AckAsync(latest).ConfigureAwait(false);
-        }
-        catch (StompConnectionException ex)
-        {
-            _logger.LogWarning("Could not ACK message {MessageId} ({Reason}); its reply goes out on reconnect or redelivery",
-                answer.MessageId, ex.Message);
-            return;
-        }
-
-        await SendFinalReplyAsync(answer).ConfigureAwait(false);
+        answer.Offer(_deduplicator.Complete(answer));
+        return DeliverAsync(answer);
     }
 
     private async Task AcknowledgeAnsweredAsync(StompMessage redelivery, AnsweredMessage answer)
     {
+        if (answer.Offer(redelivery))
+        {
+            // The earlier attempt did not commit; this delivery carries the answer now.
+            await DeliverAsync(answer).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             await _client.AckAsync(redelivery).ConfigureAwait(false);
@@ -334,37 +329,43 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
         {
             _logger.LogWarning("Could not ACK redelivered message {MessageId}: {Reason}", answer.MessageId, ex.Message);
         }
-
-        await SendFinalReplyAsync(answer).ConfigureAwait(false);
     }
 
-    /// <summary>Sends the final reply once, confirmed by a RECEIPT; on failure it stays pending for the next try.</summary>
-    private async Task SendFinalReplyAsync(AnsweredMessage answer)
+    /// <summary>
+    /// ACK + final SEND in one STOMP transaction (ACK first, as resilient-circuits orders them), committed with a
+    /// receipt. If the outcome is unknown the broker decides: a redelivery means "not committed" and retries here.
+    /// </summary>
+    private async Task DeliverAsync(AnsweredMessage answer)
     {
-        if (!answer.TryClaimReply())
+        while (answer.TryClaim(out var delivery))
         {
-            return;
-        }
+            try
+            {
+                if (answer.Reply.ReplyTo is null)
+                {
+                    await _client.AckAsync(delivery).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _client.AckAndSendAsync(delivery, answer.Reply.ReplyTo, ReplyHeaders(answer.Reply.CorrelationId),
+                        System.Text.Encoding.UTF8.GetBytes(answer.Reply.Body)).ConfigureAwait(false);
+                }
 
-        try
-        {
-            await _client.SendAsync(answer.Reply.ReplyTo!, ReplyHeaders(answer.Reply.CorrelationId),
-                System.Text.Encoding.UTF8.GetBytes(answer.Reply.Body), withReceipt: true).ConfigureAwait(false);
-            answer.MarkSent();
-        }
-        catch (Exception ex) when (ex is StompConnectionException or StompErrorException or OperationCanceledException)
-        {
-            answer.ReleaseClaim();
-            _logger.LogWarning("Final reply for message {MessageId} not confirmed ({Reason}); it will be sent again after reconnecting",
-                answer.MessageId, ex.Message);
-        }
-    }
+                answer.MarkDelivered();
+                return;
+            }
+            catch (StompStaleMessageException)
+            {
+                _logger.LogWarning("Message {MessageId} finished after its connection was lost; it is answered when the broker redelivers it",
+                    answer.MessageId);
+            }
+            catch (Exception ex) when (ex is StompConnectionException or StompErrorException or OperationCanceledException)
+            {
+                _logger.LogWarning("Answer to message {MessageId} not confirmed ({Reason}); if the broker did not commit it, it redelivers the message and the answer goes out then",
+                    answer.MessageId, ex.Message);
+            }
 
-    private async Task FlushPendingRepliesAsync()
-    {
-        foreach (var answer in _deduplicator.PendingReplies())
-        {
-            await SendFinalReplyAsync(answer).ConfigureAwait(false);
+            answer.Release();
         }
     }
 

@@ -74,15 +74,6 @@ public sealed class MessageDeduplicator(TimeSpan answeredTtl, int answeredCapaci
         }
     }
 
-    /// <summary>Answered messages whose final reply has not gone out yet.</summary>
-    public IReadOnlyList<AnsweredMessage> PendingReplies()
-    {
-        lock (_gate)
-        {
-            return [.. _answered.Values.Select(v => v.Answer).Where(a => a.IsReplyPending)];
-        }
-    }
-
     private void Purge()
     {
         var now = timeProvider.GetUtcNow();

@@ -20,8 +20,10 @@ public sealed class StompClient : IAsyncDisposable
     private Action<StompMessage>? _messageHandler;
     private StompConnection? _connection;
     private long _generation;
+    private long _transactionCounter;
     private Task _run = Task.CompletedTask;
     private int _started;
+    private int _state = (int)StompConnectionState.Idle;
 
     public StompClient(StompClientOptions options, ILogger<StompClient> logger)
     {
@@ -41,7 +43,11 @@ public sealed class StompClient : IAsyncDisposable
     /// <summary>Raised for every ERROR frame, whether it came during CONNECT, SUBSCRIBE or later.</summary>
     public event Action<StompErrorException>? ErrorReceived;
 
-    public StompConnectionState State { get; private set; } = StompConnectionState.Idle;
+    public StompConnectionState State
+    {
+        get => (StompConnectionState)Volatile.Read(ref _state);
+        private set => Volatile.Write(ref _state, (int)value);
+    }
 
     /// <summary>The generation of the current connection, or 0 before the first one.</summary>
     public long Generation => Volatile.Read(ref _connection)?.Generation ?? 0;
@@ -118,6 +124,33 @@ public sealed class StompClient : IAsyncDisposable
 
     public Task NackAsync(StompMessage message, CancellationToken cancellationToken = default) =>
         Acknowledge(StompCommands.Nack, message, cancellationToken);
+
+    /// <summary>
+    /// ACKs <paramref name="message"/> and SENDs a reply atomically, in one STOMP transaction on the message's own
+    /// connection: BEGIN, ACK, SEND, then COMMIT with a receipt. When it throws <see cref="StompStaleMessageException"/>
+    /// nothing was sent. Any other failure leaves the outcome unknown, but never half done: either the broker
+    /// committed both (no redelivery follows) or neither (the message is redelivered).
+    /// </summary>
+    public async Task AckAndSendAsync(
+        StompMessage message, string destination, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body,
+        CancellationToken cancellationToken = default)
+    {
+        var ackId = AckIdOf(message);
+        var connection = ConnectionOf(message);
+        var transaction = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"tx-{connection.Generation}-{Interlocked.Increment(ref _transactionCounter)}");
+        KeyValuePair<string, string> inTransaction = new(StompHeaders.Transaction, transaction);
+        var send = new StompFrame(StompCommands.Send,
+            headers.Where(h => h.Key is not (StompHeaders.Destination or StompHeaders.Transaction))
+                .Prepend(new(StompHeaders.Destination, destination)).Append(inTransaction),
+            body);
+        // Queued back to back, so the write loop puts all four frames in one write, in this order.
+        var begin = connection.SendAsync(new StompFrame(StompCommands.Begin, [inTransaction]), cancellationToken);
+        var ack = connection.SendAsync(new StompFrame(StompCommands.Ack, [new(StompHeaders.Id, ackId), inTransaction]), cancellationToken);
+        var reply = connection.SendAsync(send, cancellationToken);
+        var commit = connection.SendWithReceiptAsync(new StompFrame(StompCommands.Commit, [inTransaction]), cancellationToken);
+        await Task.WhenAll(begin, ack, reply, commit).ConfigureAwait(false);
+    }
 
     /// <summary>Stops reconnecting and closes the connection with DISCONNECT + receipt (bounded by <paramref name="timeout"/>).</summary>
     public async Task StopAsync(TimeSpan timeout)
@@ -266,15 +299,24 @@ public sealed class StompClient : IAsyncDisposable
 
     private async Task Acknowledge(string command, StompMessage message, CancellationToken cancellationToken)
     {
-        var ackId = message.AckId
-            ?? throw new InvalidOperationException($"message {message.MessageId} has no 'ack' header; it was not received with a client ack mode");
+        var ackId = AckIdOf(message);
+        var connection = ConnectionOf(message);
+        await connection.SendAsync(new StompFrame(command, [new(StompHeaders.Id, ackId)]), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string AckIdOf(StompMessage message) => message.AckId
+        ?? throw new InvalidOperationException($"message {message.MessageId} has no 'ack' header; it was not received with a client ack mode");
+
+    /// <summary>The connection the message came on, if it is still the current one.</summary>
+    private StompConnection ConnectionOf(StompMessage message)
+    {
         var connection = Volatile.Read(ref _connection);
         if (connection is null || !connection.IsOpen || connection.Generation != message.Generation)
         {
             throw new StompStaleMessageException(message.Generation, connection?.Generation ?? 0);
         }
 
-        await connection.SendAsync(new StompFrame(command, [new(StompHeaders.Id, ackId)]), cancellationToken).ConfigureAwait(false);
+        return connection;
     }
 
     private StompConnection CurrentOrThrow()

@@ -32,6 +32,7 @@ public sealed class StompConnection : IAsyncDisposable
     private long _lastWriteTicks = Environment.TickCount64;
     private long _receiptCounter;
     private Task _loops = Task.CompletedTask;
+    private volatile bool _disconnecting;
 
     private StompConnection(
         StompClientOptions options, long generation, TcpClient tcp, Stream stream,
@@ -133,16 +134,15 @@ public sealed class StompConnection : IAsyncDisposable
             var headers = frame.Headers.Where(h => h.Key != StompHeaders.Receipt)
                 .Append(new KeyValuePair<string, string>(StompHeaders.Receipt, receiptId));
             await Enqueue(new StompFrame(frame.Command, headers, frame.Body), cancellationToken).ConfigureAwait(false);
-            if (!IsOpen)
-            {
-                throw Closed();
-            }
-
             return await waiter.Task.WaitAsync(_options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            throw new StompConnectionException($"no RECEIPT for {frame.Command} within {_options.ConnectTimeout.TotalSeconds:0.#} s");
+            // Receipts come back in order; a missing one means the connection is broken. Dropping it makes the
+            // broker roll back open transactions and redeliver unacked messages.
+            var failure = new StompConnectionException($"no RECEIPT for {frame.Command} within {_options.ConnectTimeout.TotalSeconds:0.#} s");
+            Close(failure);
+            throw failure;
         }
         finally
         {
@@ -158,6 +158,7 @@ public sealed class StompConnection : IAsyncDisposable
             return;
         }
 
+        _disconnecting = true;
         try
         {
             using var cts = new CancellationTokenSource(timeout);
@@ -267,6 +268,13 @@ public sealed class StompConnection : IAsyncDisposable
 
                 if (result.IsCompleted)
                 {
+                    if (_disconnecting)
+                    {
+                        // The broker closes the socket right after the DISCONNECT receipt: an orderly end.
+                        Close(null);
+                        return;
+                    }
+
                     throw new StompConnectionException("server closed the connection");
                 }
             }
@@ -278,6 +286,10 @@ public sealed class StompConnection : IAsyncDisposable
         {
             _logger.LogError("STOMP protocol error on connection #{Generation}, closing it: {Reason}", Generation, ex.Message);
             Close(ex);
+        }
+        catch (Exception ex) when (_disconnecting && ex is not StompErrorException)
+        {
+            Close(null);
         }
         catch (Exception ex)
         {

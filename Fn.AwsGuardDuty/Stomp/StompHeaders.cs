@@ -24,5 +24,6 @@ public static class StompHeaders
     public const string ReplyTo = "reply-to";
     public const string CorrelationId = "correlation-id";
     public const string Persistent = "persistent";
+    public const string Transaction = "transaction";
     public const string PrefetchSize = "activemq.prefetchSize";
 }
