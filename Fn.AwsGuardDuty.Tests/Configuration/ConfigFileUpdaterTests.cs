@@ -50,7 +50,7 @@ public class ConfigFileUpdaterTests
         added.Should().Contain("[resilient] stomp_port").And.Contain("[fn_aws_guardduty] aws_gd_update_mode").And.Contain("[integrations] timeout");
         added.Should().HaveCount(ConfigKeyCatalog.Keys.Count - 10);
 
-        var doc = IniParser.Parse(text);
+        var doc = IniFileReader.Read(text);
         doc.Get("resilient", "host").Should().Be("soar.corp");
         doc.Get("fn_aws_guardduty", "aws_gd_polling_interval").Should().Be("5");
         doc.Get("resilient", "stomp_port").Should().Be("65001");
@@ -92,6 +92,6 @@ public class ConfigFileUpdaterTests
         var bytes = File.ReadAllBytes(path);
         bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble()).Should().BeTrue();
         Directory.GetFiles(Path.GetDirectoryName(path)!).Should().ContainSingle("no temp file is left behind");
-        IniParser.Parse(bytes).Get("resilient", "num_workers").Should().Be("10");
+        IniFileReader.Read(bytes).Get("resilient", "num_workers").Should().Be("10");
     }
 }

@@ -9,7 +9,7 @@ public class DefaultConfigTests
     [Test]
     public void Every_catalog_key_is_in_the_default_config_with_its_comment()
     {
-        var doc = IniParser.Parse(Default);
+        var doc = IniFileReader.Read(Default);
         foreach (var key in ConfigKeyCatalog.Keys)
         {
             var section = doc.FindSection(key.Section);

@@ -24,12 +24,12 @@ public static class AppConfigLoader
             throw new ConfigurationException(new ConfigProblem(null, null, $"cannot read {path}: {e.Message}"));
         }
 
-        return Load(IniParser.Parse(bytes), Path.GetFullPath(path), environment);
+        return Load(IniFileReader.Read(bytes), Path.GetFullPath(path), environment);
     }
 
     /// <summary>Loads from text; relative paths in it resolve against the folder of <paramref name="path"/>.</summary>
     public static AppConfig LoadText(string text, string path, AppEnvironment environment) =>
-        Load(IniParser.Parse(text), Path.GetFullPath(path, environment.CurrentDirectory), environment);
+        Load(IniFileReader.Read(text), Path.GetFullPath(path, environment.CurrentDirectory), environment);
 
     private static AppConfig Load(IniDocument document, string path, AppEnvironment environment)
     {

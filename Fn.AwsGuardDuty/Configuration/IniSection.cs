@@ -6,15 +6,12 @@ public sealed class IniSection
     private readonly List<IniEntry> _entries = [];
     private readonly Dictionary<string, IniEntry> _byKey = new(StringComparer.OrdinalIgnoreCase);
 
-    public IniSection(string name, int line)
+    public IniSection(string name)
     {
         Name = name;
-        Line = line;
     }
 
     public string Name { get; }
-
-    public int Line { get; }
 
     public IReadOnlyList<IniEntry> Entries => _entries;
 
