@@ -54,16 +54,31 @@ public sealed class FindingConverter(TimestampFormat timestamps = TimestampForma
             case ShapeTypeKind.Timestamp:
                 return toBoto ? TimestampToBoto(token) : TimestampToWire(token);
             case ShapeTypeKind.Scalar:
-                return token.DeepClone();
+                return Scalar(token);
         }
         // No shape (a member the table does not know, or an unexpected JSON type): default rule all the way down.
         return token switch
         {
             JObject obj => WalkObject(obj, null, toBoto),
             JArray array => new JArray(array.Select(e => Walk(e, null, toBoto))),
-            _ => token.DeepClone(),
+            _ => Scalar(token),
         };
     }
+
+    /// <summary>
+    /// A copy of a scalar. A date value only appears when the caller parsed JSON with Newtonsoft's date sniffing on;
+    /// it is turned back into the ISO string the service sent.
+    /// </summary>
+    private static JToken Scalar(JToken token) => token.Type == JTokenType.Date && AsInstant(token) is { } instant
+        ? new JValue(instant.UtcDateTime.ToString(IsoFormat, CultureInfo.InvariantCulture))
+        : token.DeepClone();
+
+    private static DateTimeOffset? AsInstant(JToken token) => (token as JValue)?.Value switch
+    {
+        DateTime d => new DateTimeOffset(d.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : d.ToUniversalTime()),
+        DateTimeOffset d => d,
+        _ => null,
+    };
 
     private JObject WalkObject(JObject obj, string? structure, bool toBoto)
     {
@@ -85,22 +100,29 @@ public sealed class FindingConverter(TimestampFormat timestamps = TimestampForma
 
     private JToken TimestampToBoto(JToken token)
     {
-        if (Timestamps == TimestampFormat.EpochSeconds) return token.DeepClone();
+        if (Timestamps == TimestampFormat.EpochSeconds) return Scalar(token);
         DateTimeOffset? instant = token.Type switch
         {
             JTokenType.Integer or JTokenType.Float => FromEpochSeconds(token.Value<double>()),
             JTokenType.String when Timestamps == TimestampFormat.ReferenceText => ParseIso((string?)token),
+            JTokenType.Date => AsInstant(token),
             _ => null,
         };
-        if (instant is null) return token.DeepClone();
+        if (instant is null) return Scalar(token);
         return new JValue(instant.Value.UtcDateTime.ToString(
             Timestamps == TimestampFormat.ReferenceText ? ReferenceFormat : IsoFormat, CultureInfo.InvariantCulture));
     }
 
     private static JToken TimestampToWire(JToken token)
     {
-        if (token.Type != JTokenType.String || ParseIso((string?)token) is not { } instant) return token.DeepClone();
-        var ms = instant.ToUnixTimeMilliseconds();
+        var instant = token.Type switch
+        {
+            JTokenType.String => ParseIso((string?)token),
+            JTokenType.Date => AsInstant(token),
+            _ => null,
+        };
+        if (instant is null) return token.DeepClone();
+        var ms = instant.Value.ToUnixTimeMilliseconds();
         return ms % 1000 == 0 ? new JValue(ms / 1000) : new JValue(ms / 1000.0);
     }
 
