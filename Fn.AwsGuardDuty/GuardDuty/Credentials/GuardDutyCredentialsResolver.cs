@@ -28,6 +28,8 @@ public static class GuardDutyCredentialsResolver
         return resolved;
     }
 
+    private static string? Env(string name) => Environment.GetEnvironmentVariable(name);
+
     private static async Task<GuardDutyCredentials> ResolveBaseAsync(GuardDutyClientOptions options, CancellationToken ct)
     {
         if (options.HasStaticKeys)
@@ -40,23 +42,29 @@ public static class GuardDutyCredentialsResolver
                     "static keys with session token");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.Profile))
+        // AWS_PROFILE is honoured here rather than left to the SDK chain when no keys are in the environment: the SDK
+        // fixes the shared-file locations once per process, this reads AWS_SHARED_CREDENTIALS_FILE when resolving.
+        var profile = !string.IsNullOrWhiteSpace(options.Profile) ? options.Profile.Trim()
+            : string.IsNullOrWhiteSpace(Env("AWS_ACCESS_KEY_ID")) && !string.IsNullOrWhiteSpace(Env("AWS_PROFILE")) ? Env("AWS_PROFILE")!.Trim()
+            : null;
+        if (profile is not null)
         {
-            var name = options.Profile.Trim();
+            var key = string.IsNullOrWhiteSpace(options.Profile) ? "AWS_PROFILE" : "aws_gd_profile";
             AWSCredentials? fromProfile;
             try
             {
-                if (!new CredentialProfileStoreChain().TryGetAWSCredentials(name, out fromProfile))
+                var file = Env("AWS_SHARED_CREDENTIALS_FILE");
+                var chain = string.IsNullOrWhiteSpace(file) ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(file.Trim());
+                if (!chain.TryGetAWSCredentials(profile, out fromProfile))
                     fromProfile = null;
             }
             catch (Exception e) when (e is AmazonClientException or InvalidDataException or IOException)
             {
-                throw new GuardDutyCredentialsException($"aws_gd_profile '{name}' could not be loaded: {e.GetType().Name}.", e);
+                throw new GuardDutyCredentialsException($"{key} '{profile}' could not be loaded: {e.GetType().Name}.", e);
             }
             return fromProfile is null
-                ? throw new GuardDutyCredentialsException(
-                    $"aws_gd_profile '{name}' was not found in the shared credentials or config file.")
-                : new GuardDutyCredentials(fromProfile, $"profile '{name}' ({fromProfile.GetType().Name})");
+                ? throw new GuardDutyCredentialsException($"{key} '{profile}' was not found in the shared credentials or config file.")
+                : new GuardDutyCredentials(fromProfile, $"profile '{profile}' ({fromProfile.GetType().Name})");
         }
 
         try
