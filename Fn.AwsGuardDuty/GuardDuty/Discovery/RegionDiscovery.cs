@@ -119,8 +119,9 @@ public sealed class RegionDiscovery : IDisposable
         LastRefreshed = _time.GetUtcNow();
         _nextRefresh = LastRefreshed + _interval;
         _logger.LogInformation(
-            "Regions refreshed ({Filter}): {Enabled} enabled, {Selected} selected, {Usable} usable ({Regions}), {Skipped} skipped",
-            _filter, names.Count, selected.Count, regions.Count, string.Join(",", regions.Select(r => r.Name)), skipped.Count);
+            "Regions refreshed ({Filter}): {Enabled} enabled, {Selected} selected, {Usable} usable ({Regions}), {WithoutDetector} without a detector, {Skipped} skipped",
+            _filter, names.Count, selected.Count, regions.Count, string.Join(",", regions.Select(r => r.Name)),
+            regions.Count(r => !r.HasDetectors), skipped.Count);
         return new RegionRefreshResult(true, regions, new Dictionary<string, string>(skipped), null);
     }
 
@@ -133,7 +134,7 @@ public sealed class RegionDiscovery : IDisposable
             var client = _clients(name);
             var detectors = new List<string>();
             await foreach (var id in client.ListDetectorsAsync(cancellationToken).ConfigureAwait(false)) detectors.Add(id);
-            if (detectors.Count == 0) _logger.LogInformation("Region {Region}: GuardDuty has no detector", name);
+            if (detectors.Count == 0) _logger.LogDebug("Region {Region}: GuardDuty has no detector", name);
             return new GuardDutyRegion(name, detectors, isNew, client);
         }
         catch (GuardDutyServiceException e) when (e.MeansRegionUnavailable)

@@ -105,7 +105,9 @@ internal sealed class GuardDutyTransport
                 { Attempts = state.Attempts },
             _ => error,
         };
-        _logger.LogWarning("GuardDuty {Operation} {Region} failed after {Attempts} attempt(s) in {ElapsedMs} ms: {Error}",
+        // A plain refusal (400, 403…) is the caller's business and is reported by it; what outlived the retries is ours.
+        var level = result is GuardDutyServiceException { IsRetryable: false } ? LogLevel.Debug : LogLevel.Warning;
+        _logger.Log(level, "GuardDuty {Operation} {Region} failed after {Attempts} attempt(s) in {ElapsedMs} ms: {Error}",
             request.Operation, request.Region, state.Attempts, elapsed, result.Message);
         return result;
     }
