@@ -1,0 +1,326 @@
+using System.Security.Cryptography;
+using Fn.AwsGuardDuty.Sandbox.Aws;
+using Fn.AwsGuardDuty.Sandbox.FindingGenerator;
+using Fn.AwsGuardDuty.Sandbox.GuardDuty.Criteria;
+using Fn.AwsGuardDuty.Sandbox.GuardDuty.Paging;
+using Fn.AwsGuardDuty.Sandbox.GuardDuty.Store;
+using Newtonsoft.Json.Linq;
+
+namespace Fn.AwsGuardDuty.Sandbox.GuardDuty;
+
+/// <summary>
+/// Everything the GuardDuty emulator holds, per account, region and detector, plus the switches tests turn at run
+/// time: <see cref="Faults"/>, <see cref="Calls"/>, and the behaviour flags. The seeding methods are what tests and
+/// the sandbox use to put findings in place; documents are stored as given (wire camelCase) and copied in and out.
+/// </summary>
+public sealed class GuardDutyEmulatorState
+{
+    private readonly Dictionary<(string AccountId, string Region), DetectorState> detectors = new();
+    private readonly GuardDutyFindingGenerator sampleGenerator;
+    private volatile bool bumpUpdatedAtOnChange;
+    private volatile bool emptyNextTokenOnLastPage;
+
+    internal GuardDutyEmulatorState(GuardDutyEmulatorOptions options)
+    {
+        Options = options;
+        Clock = options.TimeProvider;
+        Catalog = new FindingFieldCatalog(options.AdditionalCriterionFields);
+        sampleGenerator = new GuardDutyFindingGenerator(options.SampleFindingSeed);
+    }
+
+    public FaultInjector Faults { get; } = new();
+
+    public ApiCallCounter Calls { get; } = new();
+
+    /// <summary>Whether archive, unarchive and feedback bump a finding's updatedAt (unverified on AWS; default off).</summary>
+    public bool BumpUpdatedAtOnChange
+    {
+        get => bumpUpdatedAtOnChange;
+        set => bumpUpdatedAtOnChange = value;
+    }
+
+    /// <summary>Send <c>"nextToken": ""</c> on the last page instead of leaving it out (clients must stop on both).</summary>
+    public bool EmptyNextTokenOnLastPage
+    {
+        get => emptyNextTokenOnLastPage;
+        set => emptyNextTokenOnLastPage = value;
+    }
+
+    internal GuardDutyEmulatorOptions Options { get; }
+
+    internal Lock Gate { get; } = new();
+
+    internal TimeProvider Clock { get; }
+
+    internal FindingFieldCatalog Catalog { get; }
+
+    internal PageTokenCodec Tokens { get; } = new();
+
+    internal GuardDutyFindingGenerator SampleGenerator => sampleGenerator;
+
+    /// <summary>The account's detector in the region, created if there is none.</summary>
+    public DetectorKey EnsureDetector(string accountId, string region)
+    {
+        lock (Gate)
+        {
+            return (DetectorIn(accountId, region) ?? AddDetector(accountId, region, null, null)).Key;
+        }
+    }
+
+    /// <summary>Creates a detector (one per account and region, as AWS allows), optionally with a chosen id.</summary>
+    public DetectorKey CreateDetector(string accountId, string region, string? detectorId = null)
+    {
+        lock (Gate)
+        {
+            if (DetectorIn(accountId, region) is not null)
+            {
+                throw new InvalidOperationException($"Account {accountId} already has a detector in {region}.");
+            }
+
+            return AddDetector(accountId, region, detectorId, null).Key;
+        }
+    }
+
+    public bool DeleteDetector(DetectorKey key)
+    {
+        lock (Gate)
+        {
+            return FindDetector(key.AccountId, key.Region, key.DetectorId) is not null && detectors.Remove((key.AccountId, key.Region));
+        }
+    }
+
+    public IReadOnlyList<DetectorKey> Detectors()
+    {
+        lock (Gate)
+        {
+            return detectors.Values.Select(detector => detector.Key).OrderBy(key => key.ToString(), StringComparer.Ordinal).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Adds (or replaces, by id) a finding. <c>id</c>, <c>type</c> and a numeric <c>severity</c> are required;
+    /// accountId, region, arn, service.detectorId, service.archived, createdAt and updatedAt are filled in when absent
+    /// and must agree with the detector when present.
+    /// </summary>
+    public void AddFinding(DetectorKey detector, JObject finding) => AddFindings(detector, [finding]);
+
+    public int AddFindings(DetectorKey detector, IEnumerable<JObject> findings)
+    {
+        var added = 0;
+        lock (Gate)
+        {
+            var state = Require(detector);
+            foreach (var finding in findings)
+            {
+                var document = Normalize(state, (JObject)finding.DeepClone());
+                state.Findings[(string)document["id"]!] = StoredFinding.Create(document, Catalog);
+                added++;
+            }
+
+            state.FindingsChanged();
+        }
+
+        return added;
+    }
+
+    /// <summary>Adds a finding to the detector its own accountId, region and service.detectorId name, creating that detector if needed.</summary>
+    public DetectorKey AddFinding(JObject finding)
+    {
+        var accountId = finding.Value<string>("accountId") ?? throw new ArgumentException("The finding has no accountId.");
+        var region = finding.Value<string>("region") ?? throw new ArgumentException("The finding has no region.");
+        var detectorId = finding.SelectToken("service.detectorId")?.Value<string>();
+        DetectorKey key;
+        lock (Gate)
+        {
+            var existing = DetectorIn(accountId, region);
+            if (existing is not null && detectorId is not null && existing.Id != detectorId)
+            {
+                throw new ArgumentException($"Account {accountId} already has detector {existing.Id} in {region}, not {detectorId}.");
+            }
+
+            key = (existing ?? AddDetector(accountId, region, detectorId, null)).Key;
+        }
+
+        AddFinding(key, finding);
+        return key;
+    }
+
+    /// <summary>
+    /// Changes a stored finding as GuardDuty does when activity recurs: applies <paramref name="change"/>, then moves
+    /// updatedAt and service.eventLastSeen to now (strictly later than before) and increments service.count.
+    /// </summary>
+    public JObject UpdateFinding(DetectorKey detector, string findingId, Action<JObject>? change = null)
+    {
+        lock (Gate)
+        {
+            var finding = RequireFinding(detector, findingId).Parse();
+            change?.Invoke(finding);
+            if (finding.Value<string>("id") != findingId)
+            {
+                throw new ArgumentException($"The change must not alter the id of finding {findingId}.");
+            }
+
+            var service = Service(finding);
+            Touch(finding);
+            service["count"] = (service.Value<int?>("count") ?? 0) + 1;
+            service["eventLastSeen"] = finding["updatedAt"]!.DeepClone();
+            Store(Require(detector), finding);
+            return finding;
+        }
+    }
+
+    /// <summary>Sets service.archived directly (as if someone archived it in the console).</summary>
+    public void SetArchived(DetectorKey detector, string findingId, bool archived)
+    {
+        lock (Gate)
+        {
+            var finding = RequireFinding(detector, findingId).Parse();
+            Service(finding)["archived"] = archived;
+            Store(Require(detector), finding);
+        }
+    }
+
+    public JObject? GetFinding(DetectorKey detector, string findingId)
+    {
+        lock (Gate)
+        {
+            return Require(detector).Findings.TryGetValue(findingId, out var stored) ? stored.Parse() : null;
+        }
+    }
+
+    public IReadOnlyList<JObject> Findings(DetectorKey detector)
+    {
+        lock (Gate)
+        {
+            return Require(detector).Findings.Values.Select(stored => stored.Parse()).ToList();
+        }
+    }
+
+    public int FindingCount(DetectorKey detector)
+    {
+        lock (Gate)
+        {
+            return Require(detector).Findings.Count;
+        }
+    }
+
+    public IReadOnlyList<ThreatListEntry> ThreatLists(DetectorKey detector, ThreatListKind kind)
+    {
+        lock (Gate)
+        {
+            return Require(detector).ThreatLists(kind).Values.OrderBy(entry => entry.Sequence).Select(entry => entry.Copy()).ToList();
+        }
+    }
+
+    internal static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    internal DetectorState? DetectorIn(string accountId, string region) =>
+        detectors.GetValueOrDefault((accountId, region));
+
+    internal DetectorState? FindDetector(string accountId, string region, string detectorId) =>
+        DetectorIn(accountId, region) is { } detector && detector.Id == detectorId ? detector : null;
+
+    internal IEnumerable<DetectorState> DetectorsOf(string accountId, string region) =>
+        DetectorIn(accountId, region) is { } detector ? [detector] : [];
+
+    internal DetectorState AddDetector(string accountId, string region, string? detectorId, string? clientToken)
+    {
+        if (detectorId is not null && (detectorId.Length is < 1 or > 300 || detectorId.Contains('/', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"Detector id '{detectorId}' must be 1-300 characters without '/'.");
+        }
+
+        var detector = new DetectorState(detectorId ?? NewId(), accountId, region, Clock.GetUtcNow()) { ClientToken = clientToken };
+        detectors[(accountId, region)] = detector;
+        return detector;
+    }
+
+    internal void RemoveDetector(DetectorState detector) => detectors.Remove((detector.AccountId, detector.Region));
+
+    /// <summary>Moves updatedAt to now, or 1 ms past its old value if the clock has not moved on.</summary>
+    internal void Touch(JObject finding)
+    {
+        var now = Clock.GetUtcNow();
+        if (finding.Value<string>("updatedAt") is { } previous && IsoTimestamp.TryParse(previous, out var old) && now <= old)
+        {
+            now = old.AddMilliseconds(1);
+        }
+
+        finding["updatedAt"] = IsoTimestamp.Format(now);
+    }
+
+    internal static JObject Service(JObject finding)
+    {
+        if (finding["service"] is not JObject service)
+        {
+            service = new JObject();
+            finding["service"] = service;
+        }
+
+        return service;
+    }
+
+    private void Store(DetectorState detector, JObject finding)
+    {
+        detector.Findings[(string)finding["id"]!] = StoredFinding.Create(finding, Catalog);
+        detector.FindingsChanged();
+    }
+
+    private DetectorState Require(DetectorKey key) =>
+        FindDetector(key.AccountId, key.Region, key.DetectorId) ?? throw new ArgumentException($"No detector {key}.");
+
+    private StoredFinding RequireFinding(DetectorKey key, string findingId) =>
+        Require(key).Findings.TryGetValue(findingId, out var stored) ? stored : throw new ArgumentException($"No finding {findingId} in detector {key}.");
+
+    private JObject Normalize(DetectorState detector, JObject finding)
+    {
+        if (finding["id"] is not JValue { Type: JTokenType.String, Value: string id } || id.Length is < 1 or > 300)
+        {
+            throw new ArgumentException("A finding needs an 'id' string of 1-300 characters.");
+        }
+
+        if (finding["type"] is not JValue { Type: JTokenType.String })
+        {
+            throw new ArgumentException($"Finding {id} needs a 'type' string.");
+        }
+
+        if (finding["severity"] is not JValue { Type: JTokenType.Float or JTokenType.Integer })
+        {
+            throw new ArgumentException($"Finding {id} needs a numeric 'severity'.");
+        }
+
+        Agree(finding, "accountId", detector.AccountId, id);
+        Agree(finding, "region", detector.Region, id);
+        var service = Service(finding);
+        Agree(service, "detectorId", detector.Id, id);
+        service["archived"] ??= false;
+        finding["arn"] ??= $"arn:aws:guardduty:{detector.Region}:{detector.AccountId}:detector/{detector.Id}/finding/{id}";
+        finding["schemaVersion"] ??= "2.0";
+        finding["partition"] ??= "aws";
+        var now = IsoTimestamp.Format(Clock.GetUtcNow());
+        finding["createdAt"] ??= now;
+        finding["updatedAt"] ??= finding["createdAt"]!.DeepClone();
+        foreach (var member in new[] { "createdAt", "updatedAt" })
+        {
+            if (finding[member] is not JValue { Type: JTokenType.String, Value: string text } || !IsoTimestamp.TryParse(text, out _))
+            {
+                throw new ArgumentException($"Finding {id}: '{member}' must be an ISO-8601 string such as 2024-11-19T18:12:05.011Z.");
+            }
+        }
+
+        return finding;
+    }
+
+    private static void Agree(JObject owner, string member, string expected, string findingId)
+    {
+        var value = owner[member];
+        if (value is null || value.Type == JTokenType.Null)
+        {
+            owner[member] = expected;
+        }
+        else if (value.Type != JTokenType.String || (string)value! != expected)
+        {
+            throw new ArgumentException($"Finding {findingId}: '{member}' is '{value}' but the detector's is '{expected}'.");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Fn.AwsGuardDuty.Sandbox.GuardDuty.Routing;
+using Fn.AwsGuardDuty.Sandbox.GuardDuty.Store;
+using Newtonsoft.Json.Linq;
+
+namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Operations;
+
+/// <summary>Runs a routed, authenticated call and returns the response body.</summary>
+internal sealed class GuardDutyOperations(GuardDutyEmulatorState state)
+{
+    private readonly DetectorOperations detectors = new(state);
+    private readonly FindingQueryOperations queries = new(state);
+    private readonly FindingUpdateOperations updates = new(state);
+    private readonly FindingStatisticsOperation statistics = new(state);
+    private readonly SampleFindingsOperation samples = new(state);
+    private readonly ThreatListOperations ipSets = new(state, ThreatListKind.IpSet);
+    private readonly ThreatListOperations threatIntelSets = new(state, ThreatListKind.ThreatIntelSet);
+
+    public JObject Execute(GuardDutyCall call)
+    {
+        var route = call.Route;
+        if (route.ThreatList is { } kind)
+        {
+            var lists = kind == ThreatListKind.IpSet ? ipSets : threatIntelSets;
+            return route.Operation switch
+            {
+                _ when route.Operation == $"List{kind.Name}s" => lists.List(call),
+                _ when route.Operation == $"Create{kind.Name}" => lists.Create(call),
+                _ when route.Operation == $"Get{kind.Name}" => lists.Get(call),
+                _ when route.Operation == $"Update{kind.Name}" => lists.Update(call),
+                _ => lists.Delete(call),
+            };
+        }
+
+        return route.Operation switch
+        {
+            GuardDutyOperation.ListDetectors => detectors.List(call),
+            GuardDutyOperation.CreateDetector => detectors.Create(call),
+            GuardDutyOperation.GetDetector => detectors.Get(call),
+            GuardDutyOperation.DeleteDetector => detectors.Delete(call),
+            GuardDutyOperation.ListFindings => queries.List(call),
+            GuardDutyOperation.GetFindings => queries.Get(call),
+            GuardDutyOperation.ArchiveFindings => updates.Archive(call),
+            GuardDutyOperation.UnarchiveFindings => updates.Unarchive(call),
+            GuardDutyOperation.UpdateFindingsFeedback => updates.Feedback(call),
+            GuardDutyOperation.GetFindingsStatistics => statistics.Execute(call),
+            GuardDutyOperation.CreateSampleFindings => samples.Execute(call),
+            _ => throw GuardDutyErrors.UnknownRoute(),
+        };
+    }
+}

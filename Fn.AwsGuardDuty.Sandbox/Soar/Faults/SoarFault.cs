@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+
+namespace Fn.AwsGuardDuty.Sandbox.Soar.Faults;
+
+/// <summary>
+/// A fault rule. <see cref="Route"/> is a regular expression matched against the endpoint key
+/// ("PATCH /rest/orgs/{org}/incidents/{id}") and against the concrete call ("PATCH /rest/orgs/201/incidents/2095");
+/// null matches every call. Of the matching calls, every <see cref="EveryNth"/>-th one fails (1 = each), at most
+/// <see cref="Count"/> times in all (a burst; null = no limit). <see cref="Latency"/> delays each affected call first.
+/// </summary>
+public sealed record SoarFault
+{
+    public string? Route { get; init; }
+
+    /// <summary>The status answered (500, 409, 401, 503, ...); 0 for latency only.</summary>
+    public int Status { get; init; } = 500;
+
+    public int EveryNth { get; init; } = 1;
+
+    public int? Count { get; init; }
+
+    public TimeSpan Latency { get; init; }
+
+    public string Message { get; init; } = "Injected fault";
+
+    internal Regex? Pattern { get; init; }
+
+    public static SoarFault Burst(string route, int status, int count) => new() { Route = route, Status = status, Count = count };
+
+    public static SoarFault Every(string route, int nth, int status = 500) => new() { Route = route, Status = status, EveryNth = nth };
+
+    public static SoarFault Delay(string? route, TimeSpan latency) => new() { Route = route, Status = 0, Latency = latency };
+}

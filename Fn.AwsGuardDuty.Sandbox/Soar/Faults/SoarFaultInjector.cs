@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+
+namespace Fn.AwsGuardDuty.Sandbox.Soar.Faults;
+
+/// <summary>The armed fault rules. Thread-safe; rules apply in the order added and the first failing one wins.</summary>
+public sealed class SoarFaultInjector
+{
+    private readonly Lock _gate = new();
+    private readonly List<Armed> _rules = [];
+
+    /// <summary>Arms a rule; dispose the result to disarm it.</summary>
+    public IDisposable Add(SoarFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        if (fault.EveryNth < 1 || fault.Count < 1 || fault.Latency < TimeSpan.Zero || fault.Status is < 0 or > 599 or (> 0 and < 400))
+        {
+            throw new ArgumentException("A fault needs EveryNth >= 1, Count >= 1 when set, a non-negative latency and a 4xx/5xx status (or 0).", nameof(fault));
+        }
+
+        var armed = new Armed(this, fault with { Pattern = fault.Route is null ? null : new Regex(fault.Route, RegexOptions.CultureInvariant) });
+        lock (_gate)
+        {
+            _rules.Add(armed);
+        }
+
+        return armed;
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+        }
+    }
+
+    /// <summary>How many times armed rules have failed or delayed a call.</summary>
+    public int Fired
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _rules.Sum(r => r.Fired);
+            }
+        }
+    }
+
+    internal SoarFaultDecision Decide(string routeKey, string call)
+    {
+        var latency = TimeSpan.Zero;
+        lock (_gate)
+        {
+            foreach (var rule in _rules)
+            {
+                var fault = rule.Fault;
+                if (fault.Pattern is not null && !fault.Pattern.IsMatch(routeKey) && !fault.Pattern.IsMatch(call))
+                {
+                    continue;
+                }
+
+                if (fault.Count is { } limit && rule.Fired >= limit)
+                {
+                    continue;
+                }
+
+                rule.Matched++;
+                if (rule.Matched % fault.EveryNth != 0)
+                {
+                    continue;
+                }
+
+                rule.Fired++;
+                latency += fault.Latency;
+                if (fault.Status > 0)
+                {
+                    return new SoarFaultDecision(latency, fault.Status, fault.Message);
+                }
+            }
+        }
+
+        return new SoarFaultDecision(latency, 0, null);
+    }
+
+    private void Remove(Armed armed)
+    {
+        lock (_gate)
+        {
+            _rules.Remove(armed);
+        }
+    }
+
+    private sealed class Armed(SoarFaultInjector owner, SoarFault fault) : IDisposable
+    {
+        public SoarFault Fault { get; } = fault;
+
+        public long Matched { get; set; }
+
+        public int Fired { get; set; }
+
+        public void Dispose() => owner.Remove(this);
+    }
+}

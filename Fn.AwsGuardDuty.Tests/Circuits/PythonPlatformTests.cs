@@ -1,0 +1,103 @@
+using Fn.AwsGuardDuty.Circuits;
+using Fn.AwsGuardDuty.Stomp;
+using Fn.AwsGuardDuty.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Newtonsoft.Json.Linq;
+
+namespace Fn.AwsGuardDuty.Tests.Circuits;
+
+/// <summary>The platform side is stomp.py (soar_platform.py), not our STOMP code.</summary>
+[Category("Broker")]
+public class PythonPlatformTests
+{
+    private ActiveMqBroker _broker = null!;
+    private FunctionListener _listener = null!;
+    private int _orgId;
+
+    [OneTimeSetUp]
+    public async Task StartBroker()
+    {
+        if (PythonSoarPlatform.Unavailable() is { } reason)
+        {
+            Assert.Ignore(reason);
+        }
+
+        _broker = await SharedActiveMqBroker.GetAsync();
+    }
+
+    [SetUp]
+    public async Task StartListener()
+    {
+        _orgId = ListenerHarness.NextOrgId();
+        var log = new CallLog();
+        var client = new StompClient(_broker.ClientOptions(), NullLogger<StompClient>.Instance);
+        _listener = new FunctionListener(client,
+            new FunctionHandlerRegistry([new EchoHandler(log), new RaisingHandler(), new RequiredInputsHandler(log)]),
+            new FunctionListenerOptions { OrgId = _orgId }, NullLogger<FunctionListener>.Instance);
+        await _listener.StartAsync(CancellationToken.None);
+        await _listener.Subscribed.WaitAsync(TimeSpan.FromSeconds(15));
+    }
+
+    [TearDown]
+    public async Task StopListener() => await _listener.DisposeAsync();
+
+    /// <summary>Stops our listener (an unacked message would stay with it otherwise), then lets stomp.py drain the queue.</summary>
+    private async Task<int> LeftOnQueueAfterStopAsync()
+    {
+        await _listener.StopAsync(CancellationToken.None);
+        var drained = await PythonSoarPlatform.RunAsync(_broker, _orgId, "--no-publish", "--drain-seconds", "0.7");
+        return drained["left_on_queue"]!.Value<int>();
+    }
+
+    [Test]
+    public async Task Statuses_final_envelope_and_ACK_seen_by_stomp_py()
+    {
+        var result = await PythonSoarPlatform.RunAsync(_broker, _orgId,
+            "--function", "fn_test_echo", "--inputs", """{"in_text": "from python", "in_select": {"id": 1, "name": "one"}}""",
+            "--invocation", "501");
+
+        var replies = (JArray)result["replies"]!;
+        replies.Select(r => r["headers"]!["correlation-id"]!.ToString()).Should().OnlyContain(c => c == "invid:501");
+        replies.Select(r => r["body"]!["message"]!.ToString()).Should().Equal("status one", "status two", "Completed");
+        var final = replies[2]["body"]!;
+        final["complete"]!.Value<bool>().Should().BeTrue();
+        final["results"]!["content"]!["echo"]!.ToString().Should().Be("from python");
+        final["results"]!["inputs"]!["in_select"]!.ToString().Should().Be("one");
+        final["results"]!["raw"]!.ToString().Should().StartWith("{\"echo\": \"from python\"");
+        (await LeftOnQueueAfterStopAsync()).Should().Be(0, "the message was ACKed");
+    }
+
+    [Test]
+    public async Task Exception_reply_seen_by_stomp_py()
+    {
+        var result = await PythonSoarPlatform.RunAsync(_broker, _orgId, "--function", "fn_test_raise", "--invocation", "502");
+
+        var bodies = ((JArray)result["replies"]!).Select(r => r["body"]!).ToList();
+        bodies.Should().HaveCount(2);
+        JsonShould.Equal(bodies[1], """{"message_type":1,"message":"ERROR:\n\ndeliberate failure","complete":true}""");
+    }
+
+    [Test]
+    public async Task Unknown_function_seen_by_stomp_py_is_answered_and_ACKed()
+    {
+        var result = await PythonSoarPlatform.RunAsync(_broker, _orgId,
+            "--function", "fn_aws_gd_nope", "--invocation", "503");
+
+        var body = ((JArray)result["replies"]!).Single()["body"]!;
+        body["message_type"]!.Value<int>().Should().Be(1);
+        body["message"]!.ToString().Should().Contain("fn_aws_gd_nope").And.Contain("fn_test_echo");
+        (await LeftOnQueueAfterStopAsync()).Should().Be(0);
+    }
+
+    [Test]
+    public async Task Malformed_JSON_seen_by_stomp_py_is_answered_and_ACKed()
+    {
+        var result = await PythonSoarPlatform.RunAsync(_broker, _orgId,
+            "--raw-body", "{\"function\": {\"name\": ", "--invocation", "504");
+
+        var body = ((JArray)result["replies"]!).Single()["body"]!;
+        body["message_type"]!.Value<int>().Should().Be(1);
+        body["message"]!.ToString().Should().Contain("not valid JSON");
+        (await LeftOnQueueAfterStopAsync()).Should().Be(0, "bad JSON is ACKed, not left as a poison message");
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Fn.AwsGuardDuty.Cli;
+using Fn.AwsGuardDuty.Tests.Configuration;
+
+namespace Fn.AwsGuardDuty.Tests.Cli;
+
+/// <summary>The built <c>fn-aws-guardduty</c> executable run as a real process: exit codes, stdout/stderr, SIGTERM.</summary>
+[NonParallelizable]
+public class ExecutableTests
+{
+    private const int SigTerm = 15;
+    private TestConfigFiles _files = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("POSIX signals only");
+        }
+
+        _files = new TestConfigFiles();
+    }
+
+    [TearDown]
+    public void TearDown() => _files?.Dispose();
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    private static string Executable => Path.Combine(TestContext.CurrentContext.TestDirectory, "fn-aws-guardduty");
+
+    private Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _files.Work,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // Only what the test means: no inherited app.config location or log level.
+        info.Environment.Remove("APP_CONFIG_FILE");
+        info.Environment.Remove("LOGLEVEL");
+        info.Environment.Remove("APP_LOG_DIR");
+        info.Environment["HOME"] = _files.Home;
+        return Process.Start(info)!;
+    }
+
+    [Test]
+    public async Task A_broken_config_exits_2_with_one_line_on_stderr()
+    {
+        var path = _files.Write(TestConfigFiles.Valid().Replace("org = Test Org", ""));
+        using var process = Start("run", "-c", path);
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        process.ExitCode.Should().Be(ExitCodes.ConfigurationError);
+        (await stderr).Should().Be("app.config: [resilient] org: is required (the org's name, uuid or cloud_account)" + Environment.NewLine);
+        (await stdout).Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Run_logs_started_to_stdout_and_exits_0_on_SIGTERM()
+    {
+        var path = _files.Write(TestConfigFiles.Valid());
+        using var process = Start("run", "-c", path);
+        var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (e.Data.Contains("started", StringComparison.Ordinal))
+            {
+                started.TrySetResult(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        try
+        {
+            (await started.Task.WaitAsync(TimeSpan.FromSeconds(30))).Should().EndWith($"fn-aws-guardduty {AppVersion.Current} started");
+            Kill(process.Id, SigTerm).Should().Be(0);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+
+        process.ExitCode.Should().Be(ExitCodes.Ok);
+        (await stderr).Should().BeEmpty();
+        lock (output)
+        {
+            output.ToString().Should().Contain("fn-aws-guardduty stopped").And.NotContain(TestConfigFiles.ApiKeySecret);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using Fn.AwsGuardDuty.Sandbox.Soar.Faults;
+using Newtonsoft.Json.Linq;
+
+namespace Fn.AwsGuardDuty.Tests.Sandbox.Soar;
+
+public class SoarFaultTests : SoarEmulatorTestBase
+{
+    [Test]
+    public async Task A_burst_of_500s_on_one_route_then_normal_service()
+    {
+        using var _ = Emulator.Faults.Add(SoarFault.Burst("^POST /rest/orgs/\\{org\\}/incidents$", 500, count: 2));
+
+        (await Client.PostAsync(Org + "/incidents", Incident("burst", "burst-1"))).Status.Should().Be(HttpStatusCode.InternalServerError);
+        (await Client.GetAsync(Org)).Status.Should().Be(HttpStatusCode.OK, "other routes are not affected");
+        (await Client.PostAsync(Org + "/incidents", Incident("burst", "burst-1"))).Status.Should().Be(HttpStatusCode.InternalServerError);
+        (await Client.PostAsync(Org + "/incidents", Incident("burst", "burst-1"))).Status.Should().Be(HttpStatusCode.OK);
+        Emulator.State.DefaultOrg.FindByProperty("aws_guardduty_finding_id", "burst-1").Should().ContainSingle("failed calls change nothing");
+    }
+
+    [Test]
+    public async Task Every_nth_call_gets_a_409()
+    {
+        var id = (await CreateAsync(Incident("nth", "nth-1")))["id"]!.Value<long>();
+        using var _ = Emulator.Faults.Add(SoarFault.Every("^PATCH .*/incidents/\\{id\\}$", nth: 3, status: 409));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            var patch = new JObject { ["changes"] = new JArray(new JObject { ["field"] = "aws_guardduty_count", ["new_value"] = new JObject { ["object"] = i.ToString() } }) };
+            statuses.Add((await Client.PatchAsync($"{Org}/incidents/{id}", patch)).Status);
+        }
+
+        statuses.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Conflict);
+    }
+
+    [Test]
+    public async Task Injected_401_and_added_latency()
+    {
+        using (Emulator.Faults.Add(new SoarFault { Route = "GET /rest/orgs/201$", Status = 401, Count = 1 }))
+        {
+            (await Client.GetAsync(Org)).Status.Should().Be(HttpStatusCode.Unauthorized);
+            (await Client.GetAsync(Org)).Status.Should().Be(HttpStatusCode.OK);
+        }
+
+        using (Emulator.Faults.Add(SoarFault.Delay("/rest/const", TimeSpan.FromMilliseconds(300))))
+        {
+            var watch = Stopwatch.StartNew();
+            (await Client.GetAsync("/rest/const")).Status.Should().Be(HttpStatusCode.OK);
+            watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(280));
+        }
+
+        var fast = Stopwatch.StartNew();
+        await Client.GetAsync("/rest/const");
+        fast.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(250), "disposing the rule disarms it");
+    }
+
+    [Test]
+    public void Bad_fault_rules_are_refused()
+    {
+        var act = () => Emulator.Faults.Add(new SoarFault { EveryNth = 0 });
+        act.Should().Throw<ArgumentException>();
+        var ok = () => Emulator.Faults.Add(new SoarFault { Status = 200 });
+        ok.Should().Throw<ArgumentException>();
+    }
+
+    [Test]
+    public async Task Calls_are_counted_per_endpoint()
+    {
+        var before = Emulator.Calls.Snapshot();
+        var id = (await CreateAsync(Incident("count", "count-1")))["id"]!.Value<long>();
+        await Client.PostAsync($"{Org}/incidents/{id}/table_data/gd_finding_overview/row_data", new JObject { ["cells"] = new JObject { ["severity"] = new JObject { ["value"] = "2" } } });
+        await Client.PostAsync($"{Org}/incidents/{id}/table_data/gd_action_details/row_data", new JObject { ["cells"] = new JObject { ["action_type"] = new JObject { ["value"] = "AWS_API_CALL" } } });
+        await Client.GetAsync($"{Org}/no/such/path");
+
+        long Delta(string key) => Emulator.Calls[key] - before.GetValueOrDefault(key);
+        Delta("POST /rest/orgs/{org}/incidents").Should().Be(1);
+        Emulator.Calls.Get("POST", "/rest/orgs/{org}/incidents/{id}/table_data/{table}/row_data").Should().BeGreaterThanOrEqualTo(2);
+        Delta("POST /rest/orgs/{org}/incidents/{id}/table_data/{table}/row_data").Should().Be(2);
+        Delta("GET (unmatched)").Should().Be(1);
+    }
+
+    [Test]
+    public async Task Ten_thousand_incidents_fit_and_stay_quick_to_query()
+    {
+        var org = Emulator.State.Org(202);
+        for (var i = 0; i < 10_000; i++)
+        {
+            Emulator.State.SeedIncident(Incident("bulk " + i, "bulk-" + i, i % 2 == 0 ? "us-east-1" : "eu-west-1"), 202);
+        }
+
+        org.IncidentCount.Should().BeGreaterThanOrEqualTo(10_000);
+        using var user = NewClient(new CookieContainer());
+        var (_, session) = await user.PostAsync("/rest/session", new { email = Email, password = Password });
+        user.UseSession(session!["csrf_token"]!.Value<string>()!);
+        var watch = Stopwatch.StartNew();
+        var (status, page) = await user.PostAsync("/rest/orgs/202/incidents/query_paged?return_level=normal", new JObject
+        {
+            ["filters"] = new JArray(new JObject
+            {
+                ["conditions"] = new JArray(
+                    new JObject { ["field_name"] = "plan_status", ["method"] = "equals", ["value"] = "A" },
+                    new JObject { ["field_name"] = "properties.aws_guardduty_region", ["method"] = "equals", ["value"] = "eu-west-1" }),
+            }),
+            ["start"] = 0,
+            ["length"] = 100,
+        });
+        status.Should().Be(HttpStatusCode.OK);
+        page!["recordsFiltered"]!.Value<int>().Should().Be(5_000);
+        page["data"]!.Should().HaveCount(100);
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+    }
+}

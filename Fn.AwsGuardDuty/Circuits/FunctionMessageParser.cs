@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using Fn.AwsGuardDuty.Stomp;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Fn.AwsGuardDuty.Circuits;
+
+/// <summary>
+/// Reads a function message loosely: unknown keys are ignored, and only what the runtime needs must be there
+/// (a JSON object with <c>function.name</c>; <c>inputs</c> an object when present).
+/// </summary>
+public static class FunctionMessageParser
+{
+    public const string ContextTokenHeader = "Co3ContextToken";
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    public static FunctionMessage Parse(StompMessage message)
+    {
+        var body = ParseBody(message.Body);
+        if (body["function"] is not JObject function)
+        {
+            throw new InvalidFunctionMessageException(
+                "the message has no 'function': rule (action) messages are not handled by this app; call its functions from a playbook or workflow");
+        }
+
+        var name = function["name"] is JValue { Type: JTokenType.String } n ? (string?)n : null;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new InvalidFunctionMessageException("the message's 'function' has no 'name'");
+        }
+
+        var inputs = body["inputs"] switch
+        {
+            null or { Type: JTokenType.Null } => new JObject(),
+            JObject obj => obj,
+            _ => throw new InvalidFunctionMessageException("the message's 'inputs' is not a JSON object"),
+        };
+
+        var metadata = new FunctionMetadata
+        {
+            FunctionName = name,
+            FunctionId = Long(function["id"]),
+            MessageId = message.MessageId,
+            CorrelationId = message.GetHeader(StompHeaders.CorrelationId),
+            ReplyTo = message.GetHeader(StompHeaders.ReplyTo),
+            ContextToken = message.GetHeader(ContextTokenHeader),
+            Timestamp = long.TryParse(message.GetHeader("timestamp"), NumberStyles.None, CultureInfo.InvariantCulture, out var ts) ? ts : null,
+            PrincipalName = Text(body.SelectToken("principal.name")),
+            PrincipalDisplayName = Text(body.SelectToken("principal.display_name")),
+            PrincipalType = Text(body.SelectToken("principal.type")),
+            WorkflowId = Long(body.SelectToken("workflow.workflow_id")),
+            WorkflowProgrammaticName = Text(body.SelectToken("workflow.programmatic_name")),
+            WorkflowInstanceId = Long(body.SelectToken("workflow_instance.workflow_instance_id")),
+            PlaybookInstanceId = Long(body.SelectToken("playbook_instance.playbook_instance_id"))
+                ?? Long(body.SelectToken("playbook_instance.id")),
+        };
+
+        return new FunctionMessage(body, metadata, new FunctionInputs(InputNormalizer.Normalize(inputs)));
+    }
+
+    /// <summary>Parses the body as a JSON object. Date-like strings stay strings.</summary>
+    public static JObject ParseBody(ReadOnlyMemory<byte> bytes)
+    {
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes.Span);
+        }
+        catch (DecoderFallbackException)
+        {
+            // resilient-circuits falls back to a lenient decode too; invalid sequences become U+FFFD.
+            text = Encoding.UTF8.GetString(bytes.Span);
+        }
+
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text))
+            {
+                DateParseHandling = DateParseHandling.None,
+                FloatParseHandling = FloatParseHandling.Double,
+            };
+            var token = JToken.ReadFrom(reader);
+            if (reader.Read() && reader.TokenType != JsonToken.Comment)
+            {
+                throw new JsonReaderException("additional content after the JSON value");
+            }
+
+            return token as JObject ?? throw new InvalidFunctionMessageException($"the message body is JSON but not an object (it is {token.Type})");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidFunctionMessageException($"the message body is not valid JSON: {ex.Message}");
+        }
+    }
+
+    private static string? Text(JToken? token) => token is JValue { Value: not null } v ? Convert.ToString(v.Value, CultureInfo.InvariantCulture) : null;
+
+    private static long? Long(JToken? token) => token is JValue { Type: JTokenType.Integer } v ? Convert.ToInt64(v.Value, CultureInfo.InvariantCulture) : null;
+}

@@ -1,0 +1,50 @@
+namespace Fn.AwsGuardDuty.Configuration;
+
+/// <summary>
+/// Binds <c>[fn_aws_guardduty]</c> to <see cref="GuardDutyOptions"/>. Bare-number durations are minutes, as in
+/// IBM's app. Endpoint overrides fall back to the AWS SDK's AWS_ENDPOINT_URL_&lt;SERVICE&gt; variables.
+/// </summary>
+internal static class GuardDutyOptionsReader
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    public static GuardDutyOptions Read(SectionReader r, IntegrationsOptions integrations, string configDirectory)
+    {
+        // IBM's app treats a lookback of 0 (or empty) as "no lookback": the first cycle reads everything.
+        var lookback = r.Duration("aws_gd_lookback_interval", Minute);
+        return new GuardDutyOptions
+        {
+            AccessKeyId = r.String("aws_gd_access_key_id"),
+            SecretAccessKey = r.Secret("aws_gd_secret_access_key"),
+            SessionToken = r.Secret("aws_gd_session_token"),
+            Profile = r.String("aws_gd_profile"),
+            RoleArn = r.String("aws_gd_role_arn"),
+            RoleExternalId = r.String("aws_gd_role_external_id"),
+            RoleSessionName = r.String("aws_gd_role_session_name") ?? GuardDutyOptions.DefaultRoleSessionName,
+            MasterRegion = r.String("aws_gd_master_region")?.ToLowerInvariant() ?? "",
+            Regions = r.Regions("aws_gd_regions"),
+            RegionsInterval = r.Duration("aws_gd_regions_interval", Minute) ?? GuardDutyOptions.DefaultRegionsInterval,
+            PollingInterval = r.Duration("aws_gd_polling_interval", Minute) ?? GuardDutyOptions.DefaultPollingInterval,
+            PollingEnabled = r.Bool("aws_gd_polling_enabled") ?? true,
+            SeverityThreshold = r.Double("aws_gd_severity_threshold"),
+            LookbackInterval = lookback == TimeSpan.Zero ? null : lookback,
+            CloseIncidentTemplate = r.Path("aws_gd_close_incident_template"),
+            HttpProxy = r.Proxy("http_proxy") ?? integrations.HttpProxy,
+            HttpsProxy = r.Proxy("https_proxy") ?? integrations.HttpsProxy,
+            UseFips = r.Bool("aws_gd_use_fips") ?? false,
+            EndpointUrl = r.Url("aws_gd_endpoint_url", "AWS_ENDPOINT_URL_GUARDDUTY"),
+            Ec2EndpointUrl = r.Url("aws_gd_ec2_endpoint_url", "AWS_ENDPOINT_URL_EC2"),
+            StsEndpointUrl = r.Url("aws_gd_sts_endpoint_url", "AWS_ENDPOINT_URL_STS"),
+            MaxConcurrentRegions = r.Int("aws_gd_max_concurrent_regions") ?? GuardDutyOptions.DefaultMaxConcurrentRegions,
+            FindingTypes = r.Pattern("aws_gd_finding_types"),
+            ExcludeFindingTypes = r.Pattern("aws_gd_exclude_finding_types"),
+            MaxFindingsPerCycle = r.Int("aws_gd_max_findings_per_cycle") ?? GuardDutyOptions.DefaultMaxFindingsPerCycle,
+            UpdateMode = r.Enum<UpdateMode>("aws_gd_update_mode") ?? UpdateMode.Trigger,
+            ClosedIncidentAction = r.Enum<ClosedIncidentAction>("aws_gd_closed_incident_action") ?? ClosedIncidentAction.Leave,
+            StateDir = r.Path("aws_gd_state_dir") ?? Path.Combine(configDirectory, GuardDutyOptions.DefaultStateDirName),
+            Overlap = r.Duration("aws_gd_overlap", Minute) ?? GuardDutyOptions.DefaultOverlap,
+            MaxRetries = r.Int("aws_gd_max_retries") ?? GuardDutyOptions.DefaultMaxRetries,
+            RequestTimeout = r.Duration("aws_gd_request_timeout", Minute) ?? GuardDutyOptions.DefaultRequestTimeout,
+        };
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using Fn.AwsGuardDuty.Soar.Http;
+using Newtonsoft.Json.Linq;
+
+namespace Fn.AwsGuardDuty.Soar.Api;
+
+/// <summary>Data-table rows of an incident (<c>/incidents/{id}/table_data/{table}</c>). Cells are keyed by column api name.</summary>
+public sealed class DataTablesApi
+{
+    private readonly SoarConnection _connection;
+
+    internal DataTablesApi(SoarConnection connection) => _connection = connection;
+
+    /// <summary><c>GET /incidents/{id}/table_data/{table}?handle_format=names</c>: the table's rows.</summary>
+    public async Task<IReadOnlyList<JObject>> ListRowsAsync(long incidentId, string table, CancellationToken cancellationToken = default)
+    {
+        var path = TablePath(incidentId, table) + "?handle_format=names";
+        var json = await _connection.SendJsonAsync(SoarRequest.Get(path), cancellationToken).ConfigureAwait(false);
+        return json switch
+        {
+            JObject { } obj when obj["rows"] is JArray rows => rows.OfType<JObject>().ToList(),
+            JArray rows => rows.OfType<JObject>().ToList(),
+            _ => throw new SoarProtocolException($"SOAR GET {path} returned {SoarConnection.Describe(json)} without 'rows'"),
+        };
+    }
+
+    /// <summary><c>POST …/row_data</c> with <c>{"cells":{col:{"value":v}}}</c>; returns the created row.</summary>
+    public Task<JObject> AddRowAsync(long incidentId, string table, IReadOnlyDictionary<string, JToken?> cells, CancellationToken cancellationToken = default) =>
+        _connection.SendObjectAsync(SoarRequest.Post(TablePath(incidentId, table) + "/row_data", BuildRow(cells)), cancellationToken);
+
+    /// <summary><c>PUT …/row_data/{row}?handle_format=names</c> with every column's cell.</summary>
+    public Task<JObject> UpdateRowAsync(long incidentId, string table, long rowId, IReadOnlyDictionary<string, JToken?> cells, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowId);
+        var path = $"{TablePath(incidentId, table)}/row_data/{rowId}?handle_format=names";
+        return _connection.SendObjectAsync(SoarRequest.Put(path, BuildRow(cells)), cancellationToken);
+    }
+
+    /// <summary><c>DELETE …/row_data/{row}</c>. Returns false when the row was already gone (404).</summary>
+    public async Task<bool> DeleteRowAsync(long incidentId, string table, long rowId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowId);
+        var request = SoarRequest.Delete($"{TablePath(incidentId, table)}/row_data/{rowId}?handle_format=names");
+        var response = await _connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.Status == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        SoarConnection.EnsureSuccess(request, response);
+        return true;
+    }
+
+    /// <summary>
+    /// Makes the table hold exactly <paramref name="rows"/>: deletes every existing row, then adds the new ones
+    /// (refresh replaces rows instead of piling up duplicates). Returns the created rows.
+    /// </summary>
+    public async Task<IReadOnlyList<JObject>> ReplaceRowsAsync(long incidentId, string table, IEnumerable<IReadOnlyDictionary<string, JToken?>> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var wanted = rows.ToList();
+        foreach (var row in wanted)
+        {
+            BuildRow(row); // validate before deleting anything
+        }
+
+        var existing = await ListRowsAsync(incidentId, table, cancellationToken).ConfigureAwait(false);
+        foreach (var row in existing)
+        {
+            if (row["id"] is { Type: JTokenType.Integer } id)
+            {
+                await DeleteRowAsync(incidentId, table, id.Value<long>(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var created = new List<JObject>(wanted.Count);
+        foreach (var row in wanted)
+        {
+            created.Add(await AddRowAsync(incidentId, table, row, cancellationToken).ConfigureAwait(false));
+        }
+
+        return created;
+    }
+
+    public static JObject BuildRow(IReadOnlyDictionary<string, JToken?> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var json = new JObject();
+        foreach (var (column, value) in cells)
+        {
+            if (string.IsNullOrWhiteSpace(column))
+            {
+                throw new ArgumentException("A data-table column api name is empty", nameof(cells));
+            }
+
+            json[column] = new JObject { ["value"] = value?.DeepClone() ?? JValue.CreateNull() };
+        }
+
+        return new JObject { ["cells"] = json };
+    }
+
+    private static string TablePath(long incidentId, string table)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(table);
+        return $"{IncidentsApi.IncidentPath(incidentId)}/table_data/{Uri.EscapeDataString(table)}";
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
+
+namespace Fn.AwsGuardDuty.Soar.Http;
+
+/// <summary>
+/// Decides whether SOAR's TLS certificate is trusted: against the CA certificates of <c>cafile</c> (a custom root
+/// store, so the system roots do not count), or the system store when there is no cafile. The host name is always
+/// checked. Verification is off only when the options say so, with one warning.
+/// </summary>
+internal sealed class SoarCertificateValidator
+{
+    private readonly X509Certificate2Collection? _trustedRoots;
+    private readonly bool _verify;
+    private readonly string _trustSource;
+    private string? _lastFailure;
+
+    public SoarCertificateValidator(SoarClientOptions options, ILogger logger)
+    {
+        _verify = options.VerifyTls;
+        if (!_verify)
+        {
+            _trustSource = "nothing (verification disabled)";
+            logger.LogWarning("TLS certificate verification for SOAR {Host}:{Port} is DISABLED (cafile = false); the connection can be intercepted",
+                options.Host, options.Port);
+            return;
+        }
+
+        if (options.CaFile is { } caFile)
+        {
+            _trustedRoots = LoadCertificates(caFile);
+            _trustSource = $"cafile {caFile}";
+        }
+        else
+        {
+            _trustSource = "the system trust store";
+        }
+    }
+
+    /// <summary>Why the last certificate was refused, for the error message.</summary>
+    public string? LastFailure => Volatile.Read(ref _lastFailure);
+
+    public string TrustSource => _trustSource;
+
+    public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (!_verify)
+        {
+            return true;
+        }
+
+        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            return Fail("the server sent no certificate");
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            return Fail("the certificate does not match the host name");
+        }
+
+        if (_trustedRoots is null)
+        {
+            return errors == SslPolicyErrors.None || Fail(Describe(chain));
+        }
+
+        var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        using var custom = new X509Chain();
+        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.AddRange(_trustedRoots);
+        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (chain is not null)
+        {
+            // Intermediates the server sent may be needed to reach a root in cafile.
+            foreach (var element in chain.ChainElements)
+            {
+                custom.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
+        }
+
+        return custom.Build(leaf) || Fail(Describe(custom));
+    }
+
+    private bool Fail(string reason)
+    {
+        Volatile.Write(ref _lastFailure, reason);
+        return false;
+    }
+
+    private static string Describe(X509Chain? chain)
+    {
+        if (chain is null || chain.ChainStatus.Length == 0)
+        {
+            return "the certificate chain is not trusted";
+        }
+
+        return "the certificate chain is not trusted: " + string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Distinct());
+    }
+
+    private static X509Certificate2Collection LoadCertificates(string path)
+    {
+        var collection = new X509Certificate2Collection();
+        try
+        {
+            collection.ImportFromPemFile(path);
+            if (collection.Count == 0)
+            {
+                collection.Add(X509CertificateLoader.LoadCertificateFromFile(path));
+            }
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new SoarOptionsException("cafile", $"could not be read as PEM or DER certificates ({path}): {ex.Message}");
+        }
+
+        if (collection.Count == 0)
+        {
+            throw new SoarOptionsException("cafile", $"holds no certificate: {path}");
+        }
+
+        return collection;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Fn.AwsGuardDuty.Soar.Http;
+
+/// <summary>A fully read response (bodies are read inside the attempt so retries never leak connections).</summary>
+internal sealed record SoarResponse(HttpStatusCode Status, string Body, TimeSpan? RetryAfter, IReadOnlyList<string> SetCookies)
+{
+    public int Attempts { get; init; } = 1;
+
+    public bool IsSuccess => (int)Status is >= 200 and < 300;
+
+    /// <summary>The body as JSON; null for an empty body. Throws <see cref="SoarProtocolException"/> when it is not JSON.</summary>
+    public JToken? Json(string what)
+    {
+        if (string.IsNullOrWhiteSpace(Body))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JToken.Parse(Body);
+        }
+        catch (JsonException ex)
+        {
+            throw new SoarProtocolException($"SOAR returned a body that is not JSON for {what}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>SOAR's <c>message</c> from an error body, or a short excerpt of a non-JSON body.</summary>
+    public string? ServerMessage()
+    {
+        if (string.IsNullOrWhiteSpace(Body))
+        {
+            return null;
+        }
+
+        try
+        {
+            if (JToken.Parse(Body) is JObject obj)
+            {
+                var message = obj.Value<string>("message") ?? obj.Value<string>("title") ?? obj.Value<string>("error");
+                return message is null ? null : Trim(message);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (an HTML error page from a proxy, say): quote the start of it.
+        }
+
+        return Trim(Body);
+    }
+
+    private static string Trim(string text)
+    {
+        text = text.ReplaceLineEndings(" ").Trim();
+        return text.Length <= 300 ? text : text[..300] + "...";
+    }
+}

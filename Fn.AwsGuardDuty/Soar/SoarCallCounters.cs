@@ -1,0 +1,24 @@
+namespace Fn.AwsGuardDuty.Soar;
+
+/// <summary>Counts HTTP calls per client instance (the bench reports SOAR calls per incident). Thread-safe.</summary>
+public sealed class SoarCallCounters
+{
+    private long _calls;
+    private long _retries;
+    private long _logins;
+
+    /// <summary>Every HTTP request sent, logins and retries included.</summary>
+    public long Calls => Interlocked.Read(ref _calls);
+
+    /// <summary>Attempts that were repeats of a failed attempt.</summary>
+    public long Retries => Interlocked.Read(ref _retries);
+
+    /// <summary>Session logins (first one and re-logins).</summary>
+    public long Logins => Interlocked.Read(ref _logins);
+
+    internal void CountCall() => Interlocked.Increment(ref _calls);
+
+    internal void CountRetry() => Interlocked.Increment(ref _retries);
+
+    internal void CountLogin() => Interlocked.Increment(ref _logins);
+}
