@@ -211,7 +211,7 @@ public sealed class ActiveMqBroker : IAsyncDisposable
         }
 
         const string storePassword = "changeit";
-        using var server = BrokerCertificate.Issue(ca, "localhost", "127.0.0.1");
+        using var server = ca.IssueServerCertificate("localhost", "127.0.0.1");
         var p12 = Path.Combine(_directory, "broker.p12");
         await File.WriteAllBytesAsync(p12, server.Export(X509ContentType.Pkcs12, storePassword), cancellationToken);
         await RunAsync(Keytool, cancellationToken,

@@ -1,0 +1,7 @@
+namespace Fn.AwsGuardDuty.GuardDuty.Criteria;
+
+public enum SortOrder
+{
+    Ascending,
+    Descending,
+}

@@ -1,0 +1,148 @@
+namespace Fn.AwsGuardDuty.GuardDuty;
+
+/// <summary>
+/// Everything the GuardDuty client, its credentials and region discovery need. The host maps the
+/// <c>[fn_aws_guardduty]</c> keys onto it (the key name is given on each property) and calls <see cref="Validate"/>.
+/// </summary>
+public sealed class GuardDutyClientOptions
+{
+    /// <summary><c>aws_gd_access_key_id</c>: static access key; with <see cref="SecretAccessKey"/> it wins over every other source.</summary>
+    public string? AccessKeyId { get; set; }
+
+    /// <summary><c>aws_gd_secret_access_key</c>. Never logged.</summary>
+    public string? SecretAccessKey { get; set; }
+
+    /// <summary><c>aws_gd_session_token</c>: optional, for temporary static keys. Never logged.</summary>
+    public string? SessionToken { get; set; }
+
+    /// <summary><c>aws_gd_profile</c>: a named profile from the shared credentials/config files (else the default chain honours AWS_PROFILE).</summary>
+    public string? Profile { get; set; }
+
+    /// <summary><c>aws_gd_role_arn</c>: when set, the base credentials assume this role through STS.</summary>
+    public string? RoleArn { get; set; }
+
+    /// <summary><c>aws_gd_role_external_id</c>.</summary>
+    public string? RoleExternalId { get; set; }
+
+    /// <summary><c>aws_gd_role_session_name</c>.</summary>
+    public string RoleSessionName { get; set; } = "fn-aws-guardduty";
+
+    /// <summary>Lifetime asked of STS for assumed-role credentials (15 min to 12 h).</summary>
+    public TimeSpan RoleSessionDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Assumed-role credentials are renewed this long before they expire.</summary>
+    public TimeSpan RoleRefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary><c>aws_gd_sts_endpoint_url</c>: STS endpoint override (VPC endpoint, or a loopback stand-in in tests).</summary>
+    public Uri? StsEndpointUrl { get; set; }
+
+    /// <summary><c>aws_gd_use_fips</c>: use the FIPS GuardDuty (and STS/EC2) endpoints.</summary>
+    public bool UseFips { get; set; }
+
+    /// <summary><c>aws_gd_endpoint_url</c>, else the environment variable AWS_ENDPOINT_URL_GUARDDUTY. Wins over FIPS.</summary>
+    public Uri? EndpointUrl { get; set; }
+
+    /// <summary><c>aws_gd_ec2_endpoint_url</c>, else the environment variable AWS_ENDPOINT_URL_EC2.</summary>
+    public Uri? Ec2EndpointUrl { get; set; }
+
+    /// <summary><c>aws_gd_master_region</c>: region of the EC2 DescribeRegions call and of STS.</summary>
+    public string MasterRegion { get; set; } = "us-east-1";
+
+    /// <summary>
+    /// <c>aws_gd_regions</c>: a regular expression searched case-insensitively in each region name (quotes stripped),
+    /// or an explicit comma-separated list of region names. See <see cref="Discovery.RegionFilter"/>.
+    /// </summary>
+    public string Regions { get; set; } = ".*";
+
+    /// <summary><c>aws_gd_regions_interval</c>: how often the region/detector list is rebuilt.</summary>
+    public TimeSpan RegionsInterval { get; set; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>How many regions region discovery asks for their detectors at once.</summary>
+    public int RegionDiscoveryConcurrency { get; set; } = 4;
+
+    /// <summary><c>https_proxy</c>: proxy for https:// endpoints.</summary>
+    public Uri? HttpsProxy { get; set; }
+
+    /// <summary><c>http_proxy</c>: proxy for http:// endpoints (and for https:// ones when <see cref="HttpsProxy"/> is not set).</summary>
+    public Uri? HttpProxy { get; set; }
+
+    /// <summary>HTTP attempts per operation call, the first one included.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Upper bound for one operation call, all attempts and back-off delays included.</summary>
+    public TimeSpan TotalDeadline { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Upper bound for one HTTP attempt.</summary>
+    public TimeSpan PerTryTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Base of the jittered exponential back-off after a 5xx or a network fault.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Base of the jittered exponential back-off after throttling (429 or a throttling code).</summary>
+    public TimeSpan ThrottlingBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Cap of one back-off delay.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Connections kept per endpoint by the pooled handler.</summary>
+    public int MaxConnectionsPerServer { get; set; } = 32;
+
+    /// <summary>A pooled connection is recycled after this long, so DNS changes are picked up.</summary>
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>True when static keys are configured.</summary>
+    public bool HasStaticKeys => !string.IsNullOrWhiteSpace(AccessKeyId);
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first bad key. Never echoes a secret value.</summary>
+    public void Validate()
+    {
+        if (!string.IsNullOrWhiteSpace(AccessKeyId) && string.IsNullOrWhiteSpace(SecretAccessKey))
+            throw Bad("aws_gd_secret_access_key", "is required when aws_gd_access_key_id is set");
+        if (string.IsNullOrWhiteSpace(AccessKeyId) && !string.IsNullOrWhiteSpace(SecretAccessKey))
+            throw Bad("aws_gd_access_key_id", "is required when aws_gd_secret_access_key is set");
+        if (string.IsNullOrWhiteSpace(AccessKeyId) && !string.IsNullOrWhiteSpace(SessionToken))
+            throw Bad("aws_gd_session_token", "needs aws_gd_access_key_id and aws_gd_secret_access_key");
+        if (string.IsNullOrWhiteSpace(MasterRegion))
+            throw Bad("aws_gd_master_region", "is required");
+        if (!Http.GuardDutyEndpoint.IsValidRegionName(MasterRegion.Trim()))
+            throw Bad("aws_gd_master_region", $"'{MasterRegion}' is not a region name");
+        if (RoleArn is not null && !string.IsNullOrWhiteSpace(RoleArn) && !RoleArn.Trim().StartsWith("arn:", StringComparison.Ordinal))
+            throw Bad("aws_gd_role_arn", $"'{RoleArn}' is not an ARN");
+        if (string.IsNullOrWhiteSpace(RoleSessionName) || RoleSessionName.Length is < 2 or > 64)
+            throw Bad("aws_gd_role_session_name", "must be 2 to 64 characters");
+        if (RoleSessionDuration < TimeSpan.FromMinutes(15) || RoleSessionDuration > TimeSpan.FromHours(12))
+            throw Bad("RoleSessionDuration", "must be between 15 minutes and 12 hours");
+        if (RoleRefreshBeforeExpiry < TimeSpan.Zero || RoleRefreshBeforeExpiry >= RoleSessionDuration)
+            throw Bad("RoleRefreshBeforeExpiry", "must be non-negative and shorter than the role session");
+        CheckEndpoint("aws_gd_endpoint_url", EndpointUrl);
+        CheckEndpoint("aws_gd_ec2_endpoint_url", Ec2EndpointUrl);
+        CheckEndpoint("aws_gd_sts_endpoint_url", StsEndpointUrl);
+        CheckEndpoint("https_proxy", HttpsProxy);
+        CheckEndpoint("http_proxy", HttpProxy);
+        _ = Discovery.RegionFilter.Parse(Regions);
+        if (RegionsInterval <= TimeSpan.Zero)
+            throw Bad("aws_gd_regions_interval", "must be positive");
+        if (RegionDiscoveryConcurrency < 1)
+            throw Bad("RegionDiscoveryConcurrency", "must be at least 1");
+        if (MaxAttempts < 1 || MaxAttempts > 20)
+            throw Bad("MaxAttempts", "must be between 1 and 20");
+        if (TotalDeadline <= TimeSpan.Zero)
+            throw Bad("TotalDeadline", "must be positive");
+        if (PerTryTimeout <= TimeSpan.Zero)
+            throw Bad("PerTryTimeout", "must be positive");
+        if (RetryBaseDelay < TimeSpan.Zero || ThrottlingBaseDelay < TimeSpan.Zero || RetryMaxDelay < TimeSpan.Zero)
+            throw Bad("RetryBaseDelay", "back-off delays must not be negative");
+        if (MaxConnectionsPerServer < 1)
+            throw Bad("MaxConnectionsPerServer", "must be at least 1");
+    }
+
+    private static void CheckEndpoint(string key, Uri? value)
+    {
+        if (value is null) return;
+        if (!value.IsAbsoluteUri || (value.Scheme != Uri.UriSchemeHttp && value.Scheme != Uri.UriSchemeHttps))
+            // The value is not echoed: a proxy URL may carry a password.
+            throw Bad(key, "must be an absolute http:// or https:// URL");
+    }
+
+    private static ArgumentException Bad(string key, string what) => new($"{key} {what}.");
+}

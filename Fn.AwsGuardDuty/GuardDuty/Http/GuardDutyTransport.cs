@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Amazon.Runtime;
+using Amazon.Runtime.Signing;
+using Fn.AwsGuardDuty.GuardDuty.Errors;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Fn.AwsGuardDuty.GuardDuty.Http;
+
+/// <summary>
+/// Sends one rest-json call with the resilience pipeline <c>total deadline → retry → per-try timeout</c> around a fresh
+/// <see cref="HttpRequestMessage"/> per attempt. The <see cref="HttpClient"/> below holds the SigV4 signing handler, so
+/// every attempt is signed again with a current timestamp; the retry sits outside the signer as its docs require.
+/// </summary>
+internal sealed class GuardDutyTransport
+{
+    private static readonly ResiliencePropertyKey<CallState> StateKey = new("gd.call");
+    private static readonly HttpRequestOptionsKey<string> SigningRegion = new(SigV4SigningHandler.RegionOptionKey);
+    private static readonly ProductInfoHeaderValue UserAgent = new("fn-aws-guardduty", "1.0");
+
+    private readonly HttpClient _http;
+    private readonly GuardDutyClientOptions _options;
+    private readonly GuardDutyCallCounters _counters;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly GuardDutyRetryPolicy _retryPolicy;
+
+    public GuardDutyTransport(HttpClient http, GuardDutyClientOptions options, GuardDutyCallCounters counters, ILogger logger)
+    {
+        _http = http;
+        _options = options;
+        _counters = counters;
+        _logger = logger;
+        _retryPolicy = new GuardDutyRetryPolicy(options);
+        _pipeline = BuildPipeline();
+    }
+
+    public async Task<JObject> SendAsync(Uri endpoint, GuardDutyRequest request, CancellationToken cancellationToken)
+    {
+        _counters.OnCall(request.Operation);
+        var state = new CallState(this, endpoint, request);
+        var started = Stopwatch.GetTimestamp();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(StateKey, state);
+        try
+        {
+            var outcome = await _pipeline.ExecuteOutcomeAsync(
+                static async (ctx, s) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await s.Transport.AttemptAsync(s, ctx.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception e)
+                    {
+                        return Outcome.FromException<JObject>(e);
+                    }
+                },
+                context, state).ConfigureAwait(false);
+            if (outcome.Exception is null)
+            {
+                _logger.LogDebug("GuardDuty {Operation} {Region} {Status} in {ElapsedMs} ms ({Attempts} attempt(s))",
+                    request.Operation, request.Region, state.LastStatus, Elapsed(started), state.Attempts);
+                return outcome.Result!;
+            }
+            throw Translate(outcome.Exception, state, started, cancellationToken);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private Exception Translate(Exception error, CallState state, long started, CancellationToken cancellationToken)
+    {
+        if (error is OperationCanceledException && cancellationToken.IsCancellationRequested) return error;
+        _counters.OnFailure();
+        var request = state.Request;
+        var elapsed = Elapsed(started);
+        Exception result = error switch
+        {
+            GuardDutyException gd => gd,
+            TimeoutRejectedException when elapsed >= _options.TotalDeadline.TotalMilliseconds * 0.99 =>
+                new GuardDutyTimeoutException(
+                    $"GuardDuty {request.Operation} in {request.Region} did not complete within its deadline of " +
+                    $"{_options.TotalDeadline.TotalSeconds:0.###} s ({state.Attempts} attempt(s)); last problem: {state.LastProblem ?? "timeout"}.",
+                    error) { Attempts = state.Attempts },
+            TimeoutRejectedException =>
+                new GuardDutyTimeoutException(
+                    $"GuardDuty {request.Operation} in {request.Region} timed out: each of {state.Attempts} attempt(s) exceeded " +
+                    $"{_options.PerTryTimeout.TotalSeconds:0.###} s.", error) { Attempts = state.Attempts },
+            HttpRequestException or IOException =>
+                new GuardDutyTransportException(
+                    $"GuardDuty {request.Operation} in {request.Region} could not reach {state.Endpoint.GetLeftPart(UriPartial.Authority)} " +
+                    $"after {state.Attempts} attempt(s): {error.Message}", error) { Attempts = state.Attempts },
+            AmazonServiceException or AmazonClientException =>
+                new GuardDutyCredentialsException(
+                    $"GuardDuty {request.Operation} in {request.Region}: credentials could not be obtained: {error.Message}", error)
+                { Attempts = state.Attempts },
+            _ => error,
+        };
+        // A plain refusal (400, 403…) is the caller's business and is reported by it; what outlived the retries is ours.
+        var level = result is GuardDutyServiceException { IsRetryable: false } ? LogLevel.Debug : LogLevel.Warning;
+        _logger.Log(level, "GuardDuty {Operation} {Region} failed after {Attempts} attempt(s) in {ElapsedMs} ms: {Error}",
+            request.Operation, request.Region, state.Attempts, elapsed, result.Message);
+        return result;
+    }
+
+    private async Task<JObject> AttemptAsync(CallState state, CancellationToken cancellationToken)
+    {
+        var request = state.Request;
+        var attempt = ++state.Attempts;
+        _counters.OnAttempt(request.Operation);
+
+        var url = new Uri(state.Endpoint.AbsoluteUri.TrimEnd('/') + request.PathAndQuery());
+        using var message = new HttpRequestMessage(request.Method, url);
+        message.Options.Set(SigningRegion, request.Region);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        message.Headers.UserAgent.Add(UserAgent);
+        if (request.Body is not null)
+            message.Content = new StringContent(request.Body.ToString(Formatting.None), Encoding.UTF8, "application/json");
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            state.LastProblem = e.Message;
+            throw;
+        }
+        using (response)
+        {
+            state.LastStatus = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode) return ParseBody(request, body);
+
+            var error = GuardDutyErrorParser.Parse(request.Operation, request.Region, response.StatusCode,
+                name => Header(response, name), body);
+            state.LastProblem = $"{(int)response.StatusCode} {error.ErrorCode}";
+            throw new GuardDutyServiceException(error.Operation, error.Region, error.StatusCode, error.ErrorCode,
+                error.ErrorSubType, error.ServiceMessage, error.RequestId) { Attempts = attempt };
+        }
+    }
+
+    private static JObject ParseBody(GuardDutyRequest request, string body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return new JObject();
+        try
+        {
+            return WireJson.Parse(body) as JObject
+                   ?? throw new GuardDutyResponseException($"GuardDuty {request.Operation} returned JSON that is not an object.");
+        }
+        catch (JsonException e)
+        {
+            throw new GuardDutyResponseException($"GuardDuty {request.Operation} returned a body that is not JSON: {e.Message}", e);
+        }
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+            ? values.FirstOrDefault()
+            : null;
+
+    private ResiliencePipeline BuildPipeline()
+    {
+        var builder = new ResiliencePipelineBuilder { Name = "guardduty" }
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = _options.TotalDeadline, Name = "total-deadline" });
+        if (_options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                Name = "retry",
+                MaxRetryAttempts = _options.MaxAttempts - 1,
+                // Once the deadline (or the caller) cancelled the call, nothing is retried.
+                ShouldHandle = args => ValueTask.FromResult(
+                    !args.Context.CancellationToken.IsCancellationRequested && GuardDutyRetryPolicy.IsTransient(args.Outcome.Exception)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    _retryPolicy.DelayBefore(args.AttemptNumber, args.Outcome.Exception, Random.Shared.NextDouble())),
+                OnRetry = args =>
+                {
+                    _counters.OnRetry();
+                    if (args.Context.Properties.TryGetValue(StateKey, out var s))
+                    {
+                        var why = args.Outcome.Exception switch
+                        {
+                            GuardDutyServiceException e => $"{(int)e.StatusCode} {e.ErrorCode}",
+                            TimeoutRejectedException => $"no answer within {_options.PerTryTimeout.TotalSeconds:0.###} s",
+                            { } e => $"{e.GetType().Name}: {e.Message}",
+                            null => "unknown",
+                        };
+                        s.LastProblem = why;
+                        _logger.LogInformation(
+                            "GuardDuty {Operation} {Region}: {Problem}; attempt {Attempt}/{MaxAttempts}, retrying in {DelayMs} ms",
+                            s.Request.Operation, s.Request.Region, why, s.Attempts, _options.MaxAttempts,
+                            (long)args.RetryDelay.TotalMilliseconds);
+                    }
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+        return builder.AddTimeout(new TimeoutStrategyOptions { Timeout = _options.PerTryTimeout, Name = "per-try" }).Build();
+    }
+
+    private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    private sealed class CallState(GuardDutyTransport transport, Uri endpoint, GuardDutyRequest request)
+    {
+        public GuardDutyTransport Transport { get; } = transport;
+        public Uri Endpoint { get; } = endpoint;
+        public GuardDutyRequest Request { get; } = request;
+        public int Attempts { get; set; }
+        public int LastStatus { get; set; }
+        public string? LastProblem { get; set; }
+    }
+}

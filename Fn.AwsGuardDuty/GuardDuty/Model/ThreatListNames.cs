@@ -1,0 +1,20 @@
+namespace Fn.AwsGuardDuty.GuardDuty.Model;
+
+/// <summary>Wire names of the IPSet and ThreatIntelSet operations, which otherwise behave the same.</summary>
+internal sealed record ThreatListNames(
+    string Segment, string IdsMember, string IdMember,
+    string ListOperation, string GetOperation, string CreateOperation, string UpdateOperation, string DeleteOperation)
+{
+    private static readonly ThreatListNames IpSet = new("/ipset", "ipSetIds", "ipSetId",
+        "ListIPSets", "GetIPSet", "CreateIPSet", "UpdateIPSet", "DeleteIPSet");
+
+    private static readonly ThreatListNames ThreatIntelSet = new("/threatintelset", "threatIntelSetIds", "threatIntelSetId",
+        "ListThreatIntelSets", "GetThreatIntelSet", "CreateThreatIntelSet", "UpdateThreatIntelSet", "DeleteThreatIntelSet");
+
+    public static ThreatListNames Of(ThreatListKind kind) => kind switch
+    {
+        ThreatListKind.IpSet => IpSet,
+        ThreatListKind.ThreatIntelSet => ThreatIntelSet,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}
