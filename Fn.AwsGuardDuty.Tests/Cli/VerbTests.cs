@@ -153,10 +153,10 @@ public class VerbTests
     }
 
     [Test]
-    public async Task Customize_is_not_available_yet_and_says_so()
+    public async Task Customize_without_a_config_is_a_configuration_error()
     {
-        (await _cli.RunAsync("customize", "-y")).Should().Be(ExitCodes.RuntimeFailure);
-        _cli.Error.ToString().Should().StartWith("customize: not yet available in this build");
+        (await _cli.RunAsync("customize", "-y")).Should().Be(ExitCodes.ConfigurationError);
+        _cli.Error.ToString().Should().NotBeEmpty();
     }
 
     [TestCase("run")]

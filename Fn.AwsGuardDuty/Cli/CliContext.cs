@@ -13,6 +13,9 @@ public sealed class CliContext
 
     public required TextWriter Error { get; init; }
 
+    /// <summary>Where questions are answered (customize without -y); null: the console.</summary>
+    public TextReader? In { get; init; }
+
     public required AppEnvironment Environment { get; init; }
 
     /// <summary>Runs after the app's own registrations, on both the run host and the selftest container.</summary>

@@ -1,0 +1,103 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Fn.AwsGuardDuty.Sandbox.Customization;
+
+/// <summary>
+/// Reads the playbooks/ folder: one folder per playbook of <see cref="PlaybookCatalog"/>, each with playbook.json,
+/// post_process.py and (optionally) input.py. Problems are reported with the file and what is wrong.
+/// </summary>
+public static class PlaybookReader
+{
+    public const string DefinitionFile = "playbook.json";
+    public const string InputScriptFile = "input.py";
+    public const string PostProcessScriptFile = "post_process.py";
+
+    public static IReadOnlyList<PlaybookDefinition> ReadAll(string playbooksDirectory)
+    {
+        if (!Directory.Exists(playbooksDirectory))
+            throw new CustomizationException($"The playbooks folder {playbooksDirectory} does not exist.");
+
+        var folders = Directory.GetDirectories(playbooksDirectory).Select(Path.GetFileName).OfType<string>()
+            .Where(n => !n.StartsWith('.') && n != "__pycache__").ToHashSet(StringComparer.Ordinal);
+        var unknown = folders.Except(PlaybookCatalog.Names).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+            throw new CustomizationException($"playbooks/ has folders no playbook is declared for: {string.Join(", ", unknown)} (add them to {nameof(PlaybookCatalog)}).");
+
+        return PlaybookCatalog.Names.Select(name => Read(Path.Combine(playbooksDirectory, name))).ToList();
+    }
+
+    public static PlaybookDefinition Read(string folder)
+    {
+        var name = Path.GetFileName(folder);
+        var definitionPath = Path.Combine(folder, DefinitionFile);
+        if (!File.Exists(definitionPath))
+            throw new CustomizationException($"{definitionPath} is missing.");
+
+        JObject json;
+        try
+        {
+            json = JObject.Parse(ReadText(definitionPath));
+        }
+        catch (JsonReaderException e)
+        {
+            throw new CustomizationException($"{definitionPath} is not valid JSON: {e.Message}");
+        }
+
+        string Text(string key) => json[key]?.Type == JTokenType.String && !string.IsNullOrWhiteSpace(json[key]!.Value<string>())
+            ? json[key]!.Value<string>()!
+            : throw new CustomizationException($"{definitionPath}: '{key}' must be a non-empty string.");
+
+        if (Text("name") != name)
+            throw new CustomizationException($"{definitionPath}: name '{Text("name")}' differs from its folder '{name}'.");
+        var activation = Text("activation_type");
+        if (activation is not (PlaybookDefinition.Automatic or PlaybookDefinition.Manual))
+            throw new CustomizationException($"{definitionPath}: activation_type must be automatic or manual.");
+
+        var conditions = json["conditions"] as JObject ?? throw new CustomizationException($"{definitionPath}: 'conditions' is missing.");
+        var function = json["function"] as JObject ?? throw new CustomizationException($"{definitionPath}: 'function' is missing.");
+        var functionName = function["name"]?.Value<string>() ?? throw new CustomizationException($"{definitionPath}: function.name is missing.");
+        var functionDefinition = FunctionCatalog.Get(functionName);
+
+        var inputs = (json["inputs"] as JObject ?? [])
+            .Properties().ToDictionary(p => p.Name, p => p.Value.Value<string>() ?? "", StringComparer.Ordinal);
+        var notInputs = inputs.Keys.Except(functionDefinition.Inputs).ToList();
+        if (notInputs.Count > 0)
+            throw new CustomizationException($"{definitionPath}: {string.Join(", ", notInputs)} are not inputs of {functionName}.");
+
+        var postPath = Path.Combine(folder, PostProcessScriptFile);
+        if (!File.Exists(postPath))
+            throw new CustomizationException($"{postPath} is missing.");
+        var inputPath = Path.Combine(folder, InputScriptFile);
+
+        return new PlaybookDefinition(
+            name,
+            Text("display_name"),
+            Text("description"),
+            activation,
+            Text("object_type"),
+            json["enabled"]?.Value<bool?>() ?? true,
+            conditions["logic_type"]?.Value<string>() ?? "all",
+            (conditions["conditions"] as JArray ?? []).OfType<JObject>().Select(c => new PlaybookCondition(
+                c["field_name"]?.Value<string>() ?? throw new CustomizationException($"{definitionPath}: a condition has no field_name."),
+                c["method"]?.Value<string>() ?? throw new CustomizationException($"{definitionPath}: a condition has no method."),
+                c["value"] is { Type: not JTokenType.Null } v ? v.DeepClone() : null)).ToList(),
+            functionName,
+            function["result_name"]?.Value<string>() ?? throw new CustomizationException($"{definitionPath}: function.result_name is missing."),
+            inputs,
+            (json["form"] as JArray ?? []).OfType<JObject>().Select(f => new PlaybookFormField(
+                f["name"]?.Value<string>() ?? throw new CustomizationException($"{definitionPath}: a form field has no name."),
+                f["text"]?.Value<string>() ?? f["name"]!.Value<string>()!,
+                f["input_type"]?.Value<string>() ?? "text",
+                f["required"]?.Value<bool?>() ?? false,
+                f["tooltip"]?.Value<string>() ?? "",
+                (f["values"] as JArray ?? []).Select(v => v.Value<string>() ?? "").ToList())).ToList(),
+            Text("script_name"),
+            Text("changes"),
+            File.Exists(inputPath) ? ReadText(inputPath) : null,
+            ReadText(postPath));
+    }
+
+    // Scripts are embedded as they are in the repository, with \n line ends whatever the checkout did.
+    private static string ReadText(string path) => File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+}

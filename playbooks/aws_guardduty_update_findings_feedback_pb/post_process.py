@@ -1,0 +1,48 @@
+# Local script "Update Findings Feedback Post Script" of the playbook AWS GuardDuty: Update Findings Feedback (PB).
+# Runs after aws_guardduty_update_findings_feedback and writes a note with the feedback given.
+
+PLAYBOOK_NAME = "AWS GuardDuty: Update Findings Feedback (PB)"
+FN_NAME = "aws_guardduty_update_findings_feedback"
+RESULT = playbook.functions.results.response_output
+
+
+def escape(text):
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def failure_reason(result, content):
+    """None when the function succeeded, otherwise why it did not."""
+    if not result:
+        return "no result was returned"
+    if not result.get("success"):
+        return result.get("reason") or "no reason given"
+    if isinstance(content, dict) and content.get("status") == "error":
+        return content.get("msg") or "no message given"
+    return None
+
+
+def detail(content, inputs):
+    ids = content.get("finding_ids") or []
+    text = "<b>Feedback:</b> {0}<br><b>Findings:</b> {1}".format(
+        escape(content.get("feedback") or inputs.get("aws_gd_feedback")), ", ".join(escape(i) for i in ids) or "none")
+    if inputs.get("aws_gd_comments"):
+        text += "<br><b>Comments:</b> " + escape(inputs.get("aws_gd_comments"))
+    return text
+
+
+def main():
+    inputs = (RESULT.get("inputs") if RESULT else None) or {}
+    content = RESULT.get("content") if RESULT else None
+    note = "Action ran for AWS Region: <b>{0}</b><br>".format(escape(inputs.get("aws_gd_region")))
+    reason = failure_reason(RESULT, content)
+    if reason is None:
+        note += "AWS GuardDuty: Playbook: <b>{0}</b><br>Successfully executed for SOAR function <b>{1}</b><br>".format(
+            PLAYBOOK_NAME, FN_NAME)
+        note += detail(content, inputs)
+    else:
+        note += "AWS GuardDuty: Playbook: <b>{0}</b><br>Execution error for SOAR function <b>{1}</b><br><b>Reason:</b> {2}".format(
+            PLAYBOOK_NAME, FN_NAME, escape(reason))
+    incident.addNote(helper.createRichText(note))
+
+
+main()
