@@ -23,6 +23,6 @@ public static class AwsErrorText
 
     private static string GaveUp(GuardDutyServiceException error) =>
         error.IsRetryable && error.Attempts > 1
-            ? string.Create(CultureInfo.InvariantCulture, $" (GuardDuty {error.Operation} in {error.Region} still failing after {error.Attempts} attempts)")
+            ? string.Create(CultureInfo.InvariantCulture, $" (still failing after {error.Attempts} attempts)")
             : "";
 }
