@@ -108,6 +108,6 @@ public sealed class RefreshFindingFunction(
 
     private static FunctionErrorException SoarFailure(long incidentId, string action, SoarException error) =>
         error is SoarHttpException { StatusCode: HttpStatusCode.NotFound }
-            ? new FunctionErrorException($"Incident {incidentId} was not found in SOAR (could not {action} it).", error)
+            ? new FunctionErrorException($"Incident {incidentId} was not found in SOAR.", error)
             : new FunctionErrorException($"Could not {action} incident {incidentId}: {error.Message}", error);
 }
