@@ -127,7 +127,7 @@ public abstract class FunctionsBrokerFixture
             PackageVersion = "1.2.3",
         };
         Listener = new FunctionListener(new StompClient(broker.ClientOptions(), NullLogger<StompClient>.Instance),
-            new FunctionHandlerRegistry(_services.GetServices<IFunctionHandler>()), options, NullLogger<FunctionListener>.Instance);
+            new FunctionHandlerRegistry(_services.GetServices<IFunctionHandler>()), options, _loggerFactory.CreateLogger<FunctionListener>());
         Platform = await SoarPlatform.StartAsync(broker, options.OrgId, options.Destination);
         await Listener.StartAsync(CancellationToken.None);
         await Listener.Subscribed.WaitAsync(TimeSpan.FromSeconds(15));
@@ -164,6 +164,17 @@ public abstract class FunctionsBrokerFixture
         GuardDuty.State.Faults.Clear();
         GuardDuty.State.Faults.Latency = TimeSpan.Zero;
         Soar.Faults.Clear();
+    }
+
+    /// <summary>A failed test shows the log lines written while it ran (the listener's, the handlers', the clients').</summary>
+    [TearDown]
+    public void ShowLogsOfAFailure()
+    {
+        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
+        {
+            foreach (var line in _logs.Lines.TakeLast(40))
+                TestContext.Out.WriteLine(line);
+        }
     }
 
     /// <summary>Publishes a function message as SOAR does and returns every reply, the final one last.</summary>

@@ -40,7 +40,7 @@ internal static class Reply
     {
         replies.Count(r => r.Value<bool>("complete")).Should().Be(1);
         var final = replies[^1];
-        final.Properties().Select(p => p.Name).Should().Equal("message_type", "message", "complete", "results");
+        final.Properties().Select(p => p.Name).Should().Equal(["message_type", "message", "complete", "results"], final.ToString(Formatting.None));
         final["message_type"]!.Value<int>().Should().Be(0, final.ToString(Formatting.None));
         final["message"]!.Value<string>().Should().Be("Completed");
         final["complete"]!.Value<bool>().Should().BeTrue();

@@ -5,7 +5,7 @@ namespace Fn.AwsGuardDuty.Functions;
 /// <summary>
 /// <c>aws_gd_finding_types</c>: finding types such as <c>Recon:EC2/PortProbeUnprotectedPort</c>, separated by commas,
 /// semicolons or whitespace; duplicates dropped. At most 50 (GuardDuty's limit for both uses), each 1–100 characters
-/// of letters, digits and <c>: / . ! _ -</c>.
+/// of letters, digits and <c>: / . ! _ - &amp;</c> (as in <c>Backdoor:EC2/C&amp;CActivity.B!DNS</c>).
 /// </summary>
 public static class FindingTypeList
 {
@@ -23,7 +23,7 @@ public static class FindingTypeList
         var types = new List<string>();
         foreach (var type in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (type.Length > MaxTypeLength || !type.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '/' or '.' or '!' or '_' or '-'))
+            if (type.Length > MaxTypeLength || !type.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '/' or '.' or '!' or '_' or '-' or '&'))
             {
                 throw GuardDutyInputs.Invalid(InputNames.FindingTypes,
                     $"holds '{GuardDutyInputs.Echo(type)}', which is not a finding type (e.g. Recon:EC2/PortProbeUnprotectedPort)");
