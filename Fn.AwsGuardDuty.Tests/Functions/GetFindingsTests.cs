@@ -52,6 +52,20 @@ public class GetFindingsTests : FunctionsBrokerFixture
         replies.ShouldBeCompleted(success: false, reason: "BadRequestException: " + NotOwnedMessage, new JObject(), inputs);
     }
 
+    [Test]
+    public async Task An_endpoint_that_does_not_answer_in_time_is_success_false_with_a_timeout_reason_not_a_hang()
+    {
+        GuardDuty.State.Faults.Latency = TimeSpan.FromSeconds(3);
+        var inputs = Inputs("c2bb95a17b879bffc96c58f8a1689784", Detector.DetectorId);
+        var started = DateTime.UtcNow;
+
+        var replies = await CallAsync(Function, inputs);
+
+        replies.ShouldBeCompleted(success: false,
+            reason: "Timeout: GuardDuty GetFindings in us-east-1 timed out: each of 3 attempt(s) exceeded 0.6 s.", new JObject(), inputs);
+        (DateTime.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+
     [TestCase(null, "missing required input 'aws_gd_finding_ids'")]
     [TestCase(" , ,", "missing required input 'aws_gd_finding_ids'")]
     [TestCase("[\"a\", 5]", "input 'aws_gd_finding_ids' is a JSON array, so every item must be a string id")]
