@@ -1,0 +1,194 @@
+using Fn.AwsGuardDuty.Findings;
+using Fn.AwsGuardDuty.Functions;
+using Fn.AwsGuardDuty.GuardDuty.Conversion;
+using Fn.AwsGuardDuty.Tests.Findings;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Fn.AwsGuardDuty.Tests.Functions;
+
+/// <summary>
+/// <c>func_aws_guardduty_refresh_finding</c> through the listener, with the finding in the GuardDuty emulator and the
+/// incident in the SOAR emulator. The main case is the seed document's refresh example (sample 02 at
+/// 2024-04-11 14:08:54), moved into this fixture's account and detector.
+/// </summary>
+public class RefreshFindingTests : FunctionsBrokerFixture
+{
+    private const string Function = FunctionNames.RefreshFinding;
+    private const string SeedFindingId = "xxxxyyyyzzzz";
+
+    private static readonly FindingConverter Converter = new();
+
+    [OneTimeSetUp]
+    public void SeedTheSeedDocumentsFinding()
+    {
+        var sample = VectorFiles.Sample(VectorFiles.Discovery);
+        sample["AccountId"] = Account;
+        sample["Arn"] = $"arn:aws:guardduty:{Region}:{Account}:detector/{Detector.DetectorId}/finding/{SeedFindingId}";
+        sample["Service"]!["DetectorId"] = Detector.DetectorId;
+        GuardDuty.State.AddFinding(Detector, Converter.ToWire(sample));
+    }
+
+    [Test]
+    public async Task Returns_the_seed_examples_content_with_only_new_artifacts_and_posts_the_refresh_note()
+    {
+        var incidentId = await NewIncidentAsync();
+        await SoarClient.Artifacts.AddAsync(incidentId, "IP Address", "129.41.56.2");
+        await SoarClient.Artifacts.AddAsync(incidentId, "aws_iam_access_key_id", "xxxxyyyy");
+        var inputs = Inputs(SeedFindingId, Detector.DetectorId, incidentId);
+
+        var replies = await CallAsync(Function, inputs);
+
+        // The whole content, exactly: what the mapper makes of the stored finding against the incident's artifacts.
+        var stored = Converter.ToBoto(GuardDuty.State.GetFinding(Detector, SeedFindingId)!);
+        var mapped = new FindingMapper(FixedTimeProvider.Default).MapForRefresh(stored, Region,
+            [new ExistingArtifact("IP Address", "129.41.56.2"), new ExistingArtifact("aws_iam_access_key_id", "xxxxyyyy")]);
+        var results = replies.ShouldBeCompleted(success: true, reason: null, mapped.ToRefreshContentJson(), inputs);
+
+        // Key for key with the seed document's refresh example (plus the top-level artifacts the refresh script reads).
+        var content = (JObject)Reply.Json(results["raw"]!.Value<string>()!);
+        content.Properties().Select(p => p.Name).Should().Equal("timestamp", "finding", "region", "payload", "data_tables", "artifacts");
+        content["timestamp"]!.Value<string>().Should().Be("2024-04-11 14:08:54");
+        content["region"]!.Value<string>().Should().Be(Region);
+        content["finding"]!["Id"]!.Value<string>().Should().Be(SeedFindingId);
+        content["finding"]!["Service"]!["DetectorId"]!.Value<string>().Should().Be(Detector.DetectorId);
+        var payload = (JObject)content["payload"]!;
+        payload.Properties().Select(p => p.Name).Should().Equal(
+            "name", "description", "discovered_date", "severity_code", "properties", "artifacts", "comments");
+        payload["comments"].Should().BeOfType<JArray>().Which.Should().BeEmpty("the note is posted, not returned");
+        payload["properties"]!.Value<string>("aws_guardduty_severity").Should().Be("2");
+        JsonShouldEqualIgnoringOrder(content["artifacts"]!, """
+            [{"type":{"name":"aws_iam_user_name"},
+              "description":{"format":"text","content":"'AWS IAM User Name' extracted from GuardDuty from finding property 'UserName' at path '['Resource', 'AccessKeyDetails']'."},
+              "value":"dummy"}]
+            """);
+
+        // data_tables: every table by api name with its complete rows, as the seed shows them (only the account differs),
+        // so the playbook script can replace the incident's rows.
+        var expectedTables = (JObject)VectorFiles.Expected(VectorFiles.Discovery)["data_tables"]!;
+        foreach (var value in expectedTables.Descendants().OfType<JValue>().ToList())
+        {
+            if ((value.Value as string) == "<query_execution_date>")
+                value.Value = "2024-04-11 14:08:54";
+            else if ((value.Value as string) == "xxxxyyyyzzzz" && value.Parent?.Parent?.Parent is JProperty { Name: "account_id" })
+                value.Value = Account;
+        }
+
+        content["data_tables"]!.ToString(Formatting.Indented).Should().Be(expectedTables.ToString(Formatting.Indented));
+
+        var comments = Soar.State.DefaultOrg.GetIncident(incidentId)!.Comments;
+        comments.Should().ContainSingle();
+        comments[0].Content.Should().StartWith("AWS GuardDuty finding Payload for refresh:\n").And.Be(mapped.Note.Content);
+        comments[0].Format.Should().Be("text");
+    }
+
+    [Test]
+    public async Task Without_existing_artifacts_every_artifact_of_the_finding_is_returned()
+    {
+        var incidentId = await NewIncidentAsync();
+
+        var replies = await CallAsync(Function, Inputs(SeedFindingId, Detector.DetectorId, incidentId));
+
+        var content = (JObject)Reply.Json(replies.ShouldBeCompleted()["raw"]!.Value<string>()!);
+        content["artifacts"]!.Select(a => $"{a["type"]!["name"]}={a["value"]}")
+            .Should().BeEquivalentTo("aws_iam_access_key_id=xxxxyyyy", "aws_iam_user_name=dummy", "IP Address=129.41.56.2");
+    }
+
+    [Test]
+    public async Task A_finding_GuardDuty_does_not_return_gives_empty_content_and_writes_nothing()
+    {
+        var incidentId = await NewIncidentAsync();
+        var inputs = Inputs("0000aaaa1111bbbb2222cccc3333dddd", Detector.DetectorId, incidentId);
+
+        var replies = await CallAsync(Function, inputs);
+
+        replies.ShouldBeCompleted(success: true, reason: null, new JObject(), inputs);
+        Soar.State.DefaultOrg.GetIncident(incidentId)!.Comments.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task An_AWS_error_fails_the_call_as_the_reference_does()
+    {
+        var incidentId = await NewIncidentAsync();
+
+        var replies = await CallAsync(Function, Inputs(SeedFindingId, UnknownDetector, incidentId));
+
+        replies.ShouldBeError("AWS GuardDuty GetFindings in us-east-1 failed: BadRequestException: " + NotOwnedMessage);
+    }
+
+    [Test]
+    public async Task Throttling_that_outlives_the_retries_fails_the_call()
+    {
+        var incidentId = await NewIncidentAsync();
+        GuardDuty.State.Faults.ThrottleBurst(10, operation: "GetFindings");
+
+        var replies = await CallAsync(Function, Inputs(SeedFindingId, Detector.DetectorId, incidentId));
+
+        replies.ShouldBeError(
+            "AWS GuardDuty GetFindings in us-east-1 failed: TooManyRequestsException: Too Many Requests (still failing after 3 attempts)");
+    }
+
+    [Test]
+    public async Task An_incident_SOAR_does_not_know_fails_the_call_by_name()
+    {
+        var replies = await CallAsync(Function, Inputs(SeedFindingId, Detector.DetectorId, 987654321));
+
+        replies.ShouldBeError("Incident 987654321 was not found in SOAR.");
+    }
+
+    [TestCase("abc", "input 'incident_id' must be a number")]
+    [TestCase(null, "missing required input 'incident_id'")]
+    [TestCase(0, "input 'incident_id' must be a positive number, got 0")]
+    [TestCase(2.5, "input 'incident_id' must be a number")]
+    public async Task A_missing_or_invalid_incident_id_is_refused_by_name_before_any_call(object? incidentId, string message)
+    {
+        var before = GuardDuty.State.Calls.Total;
+        var inputs = FindingInputs(SeedFindingId, Detector.DetectorId);
+        inputs[InputNames.IncidentId] = incidentId is null ? JValue.CreateNull() : JToken.FromObject(incidentId);
+
+        var replies = await CallAsync(Function, inputs);
+
+        replies.ShouldBeError(message);
+        GuardDuty.State.Calls.Total.Should().Be(before);
+    }
+
+    [Test]
+    public async Task A_missing_detector_is_refused_by_name()
+    {
+        var replies = await CallAsync(Function, Inputs(SeedFindingId, null, 5));
+
+        replies.ShouldBeError("missing required input 'aws_gd_detector_id'");
+    }
+
+    private static JObject Inputs(string findingId, string? detectorId, long incidentId)
+    {
+        var inputs = FindingInputs(findingId, detectorId);
+        inputs[InputNames.IncidentId] = incidentId;
+        return inputs;
+    }
+
+    private async Task<long> NewIncidentAsync()
+    {
+        var incident = await SoarClient.Incidents.CreateAsync(new JObject
+        {
+            ["name"] = "AWS GuardDuty: refresh test",
+            ["discovered_date"] = 1712814436625L,
+            ["severity_code"] = "Low",
+            ["properties"] = new JObject
+            {
+                ["aws_guardduty_finding_id"] = SeedFindingId,
+                ["aws_guardduty_detector_id"] = Detector.DetectorId,
+                ["aws_guardduty_region"] = Region,
+            },
+        });
+        return incident["id"]!.Value<long>();
+    }
+
+    private static void JsonShouldEqualIgnoringOrder(JToken actual, string expectedJson)
+    {
+        var expected = (JArray)Reply.Json(expectedJson);
+        actual.Should().BeOfType<JArray>().Which.Should().HaveCount(expected.Count);
+        foreach (var item in expected)
+            actual.Any(a => JToken.DeepEquals(a, item)).Should().BeTrue($"{item.ToString(Formatting.None)} is in {actual.ToString(Formatting.None)}");
+    }
+}

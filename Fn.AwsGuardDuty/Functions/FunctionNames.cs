@@ -1,0 +1,38 @@
+namespace Fn.AwsGuardDuty.Functions;
+
+/// <summary>
+/// The SOAR function api names this app serves on <c>fn_aws_gd</c> (guardduty-app.md §4–5, new-functions.md).
+/// They are a compatibility contract: existing playbooks call them by these names.
+/// </summary>
+public static class FunctionNames
+{
+    public const string ArchiveFinding = "func_aws_guardduty_archive_finding";
+    public const string RefreshFinding = "func_aws_guardduty_refresh_finding";
+
+    public const string CreateIpSet = "aws_guardduty_create_ipset";
+    public const string GetIpSet = "aws_guardduty_get_ipset";
+    public const string ListIpSet = "aws_guardduty_list_ipset";
+    public const string UpdateIpSet = "aws_guardduty_update_ipset";
+    public const string DeleteIpSet = "aws_guardduty_delete_ipset";
+
+    public const string CreateThreatIntelSet = "aws_guardduty_create_threatintelset";
+    public const string GetThreatIntelSet = "aws_guardduty_get_threatintelset";
+    public const string ListThreatIntelSet = "aws_guardduty_list_threatintelset";
+    public const string UpdateThreatIntelSet = "aws_guardduty_update_threatintelset";
+    public const string DeleteThreatIntelSet = "aws_guardduty_delete_threatintelset";
+
+    public const string UnarchiveFinding = "aws_guardduty_unarchive_finding";
+    public const string UpdateFindingsFeedback = "aws_guardduty_update_findings_feedback";
+    public const string GetFindings = "aws_guardduty_get_findings";
+    public const string ListFindings = "aws_guardduty_list_findings";
+    public const string CreateSampleFindings = "aws_guardduty_create_sample_findings";
+
+    /// <summary>Every name above, in the order the registration adds the handlers.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        ArchiveFinding, RefreshFinding,
+        CreateIpSet, GetIpSet, ListIpSet, UpdateIpSet, DeleteIpSet,
+        CreateThreatIntelSet, GetThreatIntelSet, ListThreatIntelSet, UpdateThreatIntelSet, DeleteThreatIntelSet,
+        UnarchiveFinding, UpdateFindingsFeedback, GetFindings, ListFindings, CreateSampleFindings,
+    ];
+}

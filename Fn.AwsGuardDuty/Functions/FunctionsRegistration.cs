@@ -1,0 +1,41 @@
+using Fn.AwsGuardDuty.Circuits;
+using Fn.AwsGuardDuty.Findings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Fn.AwsGuardDuty.Functions;
+
+/// <summary>Registers every SOAR function of the app as an <see cref="IFunctionHandler"/> for the listener's registry.</summary>
+public static class FunctionsRegistration
+{
+    /// <summary>
+    /// Adds the 17 handlers (singletons: they hold no per-call state). They take <c>GuardDutyClientFactory</c>,
+    /// <c>SoarClient</c>, <see cref="FindingMapper"/> and <c>ILogger&lt;T&gt;</c> from DI. A <see cref="TimeProvider"/>
+    /// (system clock) and a <see cref="FindingMapper"/> with default options are added unless already registered.
+    /// </summary>
+    public static IServiceCollection AddGuardDutyFunctions(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new FindingMapper(sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton<IFunctionHandler, ArchiveFindingFunction>();
+        services.AddSingleton<IFunctionHandler, RefreshFindingFunction>();
+        services.AddSingleton<IFunctionHandler, CreateIpSetFunction>();
+        services.AddSingleton<IFunctionHandler, GetIpSetFunction>();
+        services.AddSingleton<IFunctionHandler, ListIpSetFunction>();
+        services.AddSingleton<IFunctionHandler, UpdateIpSetFunction>();
+        services.AddSingleton<IFunctionHandler, DeleteIpSetFunction>();
+        services.AddSingleton<IFunctionHandler, CreateThreatIntelSetFunction>();
+        services.AddSingleton<IFunctionHandler, GetThreatIntelSetFunction>();
+        services.AddSingleton<IFunctionHandler, ListThreatIntelSetFunction>();
+        services.AddSingleton<IFunctionHandler, UpdateThreatIntelSetFunction>();
+        services.AddSingleton<IFunctionHandler, DeleteThreatIntelSetFunction>();
+        services.AddSingleton<IFunctionHandler, UnarchiveFindingFunction>();
+        services.AddSingleton<IFunctionHandler, UpdateFindingsFeedbackFunction>();
+        services.AddSingleton<IFunctionHandler, GetFindingsFunction>();
+        services.AddSingleton<IFunctionHandler, ListFindingsFunction>();
+        services.AddSingleton<IFunctionHandler, CreateSampleFindingsFunction>();
+        return services;
+    }
+}

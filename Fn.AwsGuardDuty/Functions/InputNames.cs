@@ -1,0 +1,33 @@
+namespace Fn.AwsGuardDuty.Functions;
+
+/// <summary>Function input api names (guardduty-app.md §5.3, new-functions.md). Playbooks fill them by these names.</summary>
+public static class InputNames
+{
+    public const string Region = "aws_gd_region";
+    public const string DetectorId = "aws_gd_detector_id";
+    public const string FindingId = "aws_gd_finding_id";
+    public const string FindingIds = "aws_gd_finding_ids";
+    public const string IncidentId = "incident_id";
+
+    public const string Format = "aws_gd_format";
+    public const string Name = "aws_gd_name";
+    public const string Location = "aws_gd_location";
+    public const string Activate = "aws_gd_activate";
+    public const string ClientToken = "aws_gd_client_token";
+    public const string Tags = "aws_gd_tags";
+    public const string BucketOwner = "aws_gd_bucket_owner";
+    public const string IpSetId = "aws_gd_ip_set_id";
+    public const string ThreatIntelSetId = "aws_gd_threat_intel_set_id";
+    public const string NewName = "aws_gd_new_name";
+    public const string NewLocation = "aws_gd_new_location";
+    public const string NewActivate = "aws_gd_new_activate";
+    public const string MaxResults = "aws_gd_max_results";
+    public const string NextToken = "aws_gd_next_token";
+
+    public const string Feedback = "aws_gd_feedback";
+    public const string Comments = "aws_gd_comments";
+    public const string SeverityThreshold = "aws_gd_severity_threshold";
+    public const string FindingTypes = "aws_gd_finding_types";
+    public const string UpdatedSince = "aws_gd_updated_since";
+    public const string Archived = "aws_gd_archived";
+}
