@@ -26,7 +26,7 @@ public sealed class AwsCredentialsSelfTestCheck(SelfTestSession session) : ISelf
             session.PassedAws(factory);
             return SelfTestResult.Pass($"account {identity.Account} as {identity.Arn} (from {identity.Source})");
         }
-        catch (Exception e) when (e is GuardDutyException or AmazonClientException or ArgumentException)
+        catch (Exception e) when (e is GuardDutyException or AmazonServiceException or AmazonClientException or ArgumentException)
         {
             var failure = AwsFailures.Describe(e);
             return SelfTestResult.Fail(failure.Message, failure.Hint);
