@@ -131,4 +131,45 @@ public class ExecutableTests
             }
         }
     }
+
+    [Test]
+    public async Task SIGTERM_while_SOAR_is_still_being_reached_ends_the_process_with_exit_0()
+    {
+        await using var sandbox = await AppSandbox.StartAsync(broker: null);
+        var path = sandbox.WriteConfig();
+        // Nothing listens on SOAR's port, and each retry waits 30 s: run is still reaching SOAR when the signal comes.
+        File.WriteAllText(path, File.ReadAllText(path)
+            .Replace($"port = {sandbox.Soar.Port}\n", $"port = {sandbox.StompPort}\n")
+            .Replace("request_max_retries = 2", "request_max_retries = 10")
+            .Replace("request_retry_delay = 1", "request_retry_delay = 30"));
+        using var process = Start("run", "-c", path);
+        var loggingIn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("Logging in to SOAR", StringComparison.Ordinal) == true)
+            {
+                loggingIn.TrySetResult();
+            }
+        };
+        process.BeginOutputReadLine();
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        try
+        {
+            await loggingIn.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Kill(process.Id, SigTerm).Should().Be(0);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+
+        process.ExitCode.Should().Be(ExitCodes.Ok);
+        (await stderr).Should().BeEmpty();
+        sandbox.ReadLog().Should().Contain("stopped during start-up");
+    }
 }

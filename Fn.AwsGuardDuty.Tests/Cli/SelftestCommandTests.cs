@@ -29,6 +29,9 @@ public class SelftestCommandTests
 
     private string Table => _out.ToString();
 
+    [TearDown]
+    public void ShowTable() => TestContext.Out.WriteLine(Table);
+
     /// <summary>One row of the table as "name | status | detail | hint", each cell's wrapped lines joined.</summary>
     private string Row(string name) => SelfTestTableText.Row(Table, name);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Fn.AwsGuardDuty.Hosting;
 using Fn.AwsGuardDuty.Logging;
 using Microsoft.Extensions.Hosting;
@@ -54,7 +55,7 @@ internal static class RunCommand
             try
             {
                 LifecycleLogger.LogStarting(log, config);
-                await using var runtime = await AppRuntime.CreateAsync(config, loggerFactory, cancellationToken, started).ConfigureAwait(false);
+                await using var runtime = await CreateRuntimeAsync(config, loggerFactory, started, cancellationToken).ConfigureAwait(false);
                 using var host = AppHostBuilder.Build(config, logFactory, runtime, context.ConfigureServices);
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
                 if (runtime.Outcome.Failure is { } failure)
@@ -69,8 +70,9 @@ internal static class RunCommand
                 log.LogError("fn-aws-guardduty cannot start: {Reason}", e.Message);
                 return Fail(context, redactor, e.Message);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested || e.CancellationToken.IsCancellationRequested)
             {
+                log.LogInformation("fn-aws-guardduty stopped during start-up");
                 return ExitCodes.Ok;
             }
             catch (Exception e)
@@ -82,6 +84,32 @@ internal static class RunCommand
             {
                 logFactory.Flush(TimeSpan.FromSeconds(5));
             }
+        }
+    }
+
+    /// <summary>
+    /// The SOAR login can take a while (retries, an unreachable host); until the host's console lifetime takes over,
+    /// SIGTERM/SIGINT cancel it here, so the process still ends with exit 0 rather than being killed.
+    /// </summary>
+    private static async Task<AppRuntime> CreateRuntimeAsync(Configuration.AppConfig config, ILoggerFactory loggerFactory, long started,
+        CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void OnSignal(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        }
+
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        try
+        {
+            return await AppRuntime.CreateAsync(config, loggerFactory, stop.Token, started).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("stopped by a signal during start-up", stop.Token);
         }
     }
 
