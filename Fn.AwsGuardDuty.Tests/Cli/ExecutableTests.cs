@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Fn.AwsGuardDuty.Cli;
 using Fn.AwsGuardDuty.Tests.Configuration;
+using Fn.AwsGuardDuty.Tests.Infrastructure;
 
 namespace Fn.AwsGuardDuty.Tests.Cli;
 
@@ -68,11 +69,14 @@ public class ExecutableTests
     }
 
     [Test]
-    public async Task Run_logs_started_to_stdout_and_exits_0_on_SIGTERM()
+    [Category("Broker")]
+    public async Task Run_against_the_sandbox_subscribes_and_exits_0_on_SIGTERM_with_no_secret_in_the_log()
     {
-        var path = _files.Write(TestConfigFiles.Valid());
+        var broker = await SharedActiveMqBroker.GetAsync();
+        await using var sandbox = await AppSandbox.StartAsync(broker);
+        var path = sandbox.WriteConfig();
         using var process = Start("run", "-c", path);
-        var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscribed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) =>
         {
@@ -86,9 +90,9 @@ public class ExecutableTests
                 output.AppendLine(e.Data);
             }
 
-            if (e.Data.Contains("started", StringComparison.Ordinal))
+            if (e.Data.Contains($"Subscribed to {sandbox.Queue}", StringComparison.Ordinal))
             {
-                started.TrySetResult(e.Data);
+                subscribed.TrySetResult(e.Data);
             }
         };
         process.BeginOutputReadLine();
@@ -96,7 +100,9 @@ public class ExecutableTests
 
         try
         {
-            (await started.Task.WaitAsync(TimeSpan.FromSeconds(30))).Should().EndWith($"fn-aws-guardduty {AppVersion.Current} started");
+            var line = await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            line.Should().MatchRegex(@"\d+ ms after start \(process up \d+ ms\)");
+            TestContext.Out.WriteLine($"start-up: {line}");
             Kill(process.Id, SigTerm).Should().Be(0);
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         }
@@ -110,9 +116,60 @@ public class ExecutableTests
 
         process.ExitCode.Should().Be(ExitCodes.Ok);
         (await stderr).Should().BeEmpty();
+        var log = sandbox.ReadLog();
+        log.Should().Contain($"fn-aws-guardduty {AppVersion.Current} started")
+            .And.Contain("Function listener stopped")
+            .And.Contain("disconnected (receipt received)")
+            .And.Contain("fn-aws-guardduty stopped");
         lock (output)
         {
-            output.ToString().Should().Contain("fn-aws-guardduty stopped").And.NotContain(TestConfigFiles.ApiKeySecret);
+            output.ToString().Should().Contain("fn-aws-guardduty stopped");
+            foreach (var secret in sandbox.Secrets)
+            {
+                log.Should().NotContain(secret);
+                output.ToString().Should().NotContain(secret);
+            }
         }
+    }
+
+    [Test]
+    public async Task SIGTERM_while_SOAR_is_still_being_reached_ends_the_process_with_exit_0()
+    {
+        await using var sandbox = await AppSandbox.StartAsync(broker: null);
+        var path = sandbox.WriteConfig();
+        // Nothing listens on SOAR's port, and each retry waits 30 s: run is still reaching SOAR when the signal comes.
+        File.WriteAllText(path, File.ReadAllText(path)
+            .Replace($"port = {sandbox.Soar.Port}\n", $"port = {sandbox.StompPort}\n")
+            .Replace("request_max_retries = 2", "request_max_retries = 10")
+            .Replace("request_retry_delay = 1", "request_retry_delay = 30"));
+        using var process = Start("run", "-c", path);
+        var loggingIn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("Logging in to SOAR", StringComparison.Ordinal) == true)
+            {
+                loggingIn.TrySetResult();
+            }
+        };
+        process.BeginOutputReadLine();
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        try
+        {
+            await loggingIn.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Kill(process.Id, SigTerm).Should().Be(0);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+
+        process.ExitCode.Should().Be(ExitCodes.Ok);
+        (await stderr).Should().BeEmpty();
+        sandbox.ReadLog().Should().Contain("stopped during start-up");
     }
 }

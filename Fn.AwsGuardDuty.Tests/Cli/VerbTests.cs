@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fn.AwsGuardDuty.Tests.Cli;
 
+/// <summary>The verbs without any server: config, broken configs, help. run and selftest against the sandbox are in RunCommand*Tests and Selftest*Tests.</summary>
 public class VerbTests
 {
     private CliHarness _cli = null!;
@@ -77,79 +78,6 @@ public class VerbTests
     {
         (await _cli.RunAsync("run")).Should().Be(ExitCodes.ConfigurationError);
         _cli.ErrorLines.Should().ContainSingle().Which.Should().StartWith("app.config: no configuration file found (tried ");
-    }
-
-    [Test]
-    public async Task Run_starts_logs_and_stops_cleanly_with_exit_0()
-    {
-        var logDir = Path.Combine(_cli.Files.Directory, "logs");
-        var path = WriteConfig(TestConfigFiles.Valid(resilientExtra: $"logdir = {logDir}\nloglevel = DEBUG\ncafile = false"));
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _cli.ConfigureServices = s => s.AddHostedService(sp => ActivatorUtilities.CreateInstance<StartedProbe>(sp, started));
-        using var stop = new CancellationTokenSource();
-
-        var run = _cli.App.RunAsync(["run", "-c", path], stop.Token);
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        run.IsCompleted.Should().BeFalse("run keeps running until it is told to stop");
-        await stop.CancelAsync();
-
-        (await run.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(ExitCodes.Ok);
-        var log = await File.ReadAllTextAsync(Path.Combine(logDir, "app.log"));
-        log.Should().Contain($"fn-aws-guardduty {AppVersion.Current} started")
-            .And.Contain("cafile: false: the SOAR server's TLS certificate is NOT verified")
-            .And.Contain("fn-aws-guardduty stopped");
-        log.Should().NotContain(TestConfigFiles.ApiKeySecret);
-        _cli.Error.ToString().Should().BeEmpty();
-    }
-
-    [Test]
-    public async Task Run_exits_1_when_a_hosted_service_fails()
-    {
-        var logDir = Path.Combine(_cli.Files.Directory, "logs");
-        var path = WriteConfig(TestConfigFiles.Valid(resilientExtra: $"logdir = {logDir}"));
-        _cli.ConfigureServices = s => s.AddHostedService<FailingService>();
-        var code = await _cli.App.RunAsync(["run", "-c", path]).WaitAsync(TimeSpan.FromSeconds(20));
-        code.Should().Be(ExitCodes.RuntimeFailure);
-        (await File.ReadAllTextAsync(Path.Combine(logDir, "app.log"))).Should().Contain("the listener broke");
-    }
-
-    [Test]
-    public async Task Selftest_passes_with_a_valid_config()
-    {
-        var path = WriteConfig(TestConfigFiles.Valid());
-        (await _cli.RunAsync("selftest", "-c", path)).Should().Be(ExitCodes.Ok);
-        var table = _cli.Out.ToString();
-        table.Should().Contain("Configuration").And.Contain("PASS").And.Contain("all checks passed");
-        table.Should().NotContain(TestConfigFiles.ApiKeySecret);
-    }
-
-    [Test]
-    public async Task Selftest_rows_added_by_other_parts_run_in_order_and_a_failure_exits_1()
-    {
-        var path = WriteConfig(TestConfigFiles.Valid());
-        _cli.ConfigureServices = s =>
-        {
-            s.AddSingleton<ISelfTestCheck>(new FixedCheck("SOAR REST", SelfTestResult.Pass("logged in, org 201")));
-            s.AddSingleton<ISelfTestCheck>(new FixedCheck("STOMP", SelfTestResult.Fail("connection refused", "check stomp_port")));
-            s.AddSingleton<ISelfTestCheck>(new FixedCheck("AWS", SelfTestResult.Skipped("poller off")));
-            s.AddSingleton<ISelfTestCheck>(new ThrowingCheck("exploded with " + TestConfigFiles.ApiKeySecret));
-        };
-        (await _cli.RunAsync("selftest", "-c", path)).Should().Be(ExitCodes.RuntimeFailure);
-        var table = _cli.Out.ToString();
-        table.IndexOf("Configuration", StringComparison.Ordinal).Should().BeLessThan(table.IndexOf("SOAR REST", StringComparison.Ordinal));
-        table.IndexOf("SOAR REST", StringComparison.Ordinal).Should().BeLessThan(table.IndexOf("STOMP", StringComparison.Ordinal));
-        table.Should().Contain("connection refused").And.Contain("check stomp_port").And.Contain("SKIPPED")
-            .And.Contain("InvalidOperationException").And.Contain("2 of 5 checks failed");
-        table.Should().NotContain(TestConfigFiles.ApiKeySecret, "row messages go through the redactor");
-    }
-
-    [Test]
-    public async Task A_selftest_row_that_hangs_fails_after_selftest_timeout()
-    {
-        var path = WriteConfig(TestConfigFiles.Valid(resilientExtra: "selftest_timeout = 1"));
-        _cli.ConfigureServices = s => s.AddSingleton<ISelfTestCheck, HangingCheck>();
-        (await _cli.RunAsync("selftest", "-c", path).WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(ExitCodes.RuntimeFailure);
-        _cli.Out.ToString().Should().Contain("timed out after 1 s");
     }
 
     [Test]

@@ -1,34 +1,54 @@
+using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.Cli.SelfTest;
 using Fn.AwsGuardDuty.Configuration;
+using Fn.AwsGuardDuty.Findings;
+using Fn.AwsGuardDuty.Hosting;
 using Fn.AwsGuardDuty.Logging;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fn.AwsGuardDuty.Cli;
 
 /// <summary>
-/// The composition root: every service of the app is registered here, in one place, for both <c>run</c> (as
-/// hosted services) and <c>selftest</c> (its <see cref="ISelfTestCheck"/> rows).
+/// The composition root: every service of the app is registered here, in one place, for both <c>run</c> (the
+/// hosted services, over the <see cref="AppRuntime"/> made before the host) and <c>selftest</c> (its
+/// <see cref="ISelfTestCheck"/> rows; no runtime).
 /// </summary>
 public static class AppServices
 {
-    public static IServiceCollection AddFnAwsGuardDuty(this IServiceCollection services, AppConfig config)
+    public static IServiceCollection AddFnAwsGuardDuty(this IServiceCollection services, AppConfig config, AppRuntime? runtime = null)
     {
         services.AddSingleton(config);
         services.AddSingleton(config.Resilient);
         services.AddSingleton(config.GuardDuty);
         services.AddSingleton(config.Integrations);
         services.AddSingleton(new SecretRedactor(config.SecretValues));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new FindingMapper(TimeProvider.System));
 
         services.AddHostedService<LifecycleLogger>();
-        services.AddSingleton<ISelfTestCheck>(new ConfigSelfTestCheck(config));
 
-        // Extension point. Each part registers itself with one extension method from its own folder,
-        // called here in this order, adding its hosted services and its selftest rows (ISelfTestCheck):
-        //   services.AddSoarClient(config.Resilient);                 Soar/      REST session, org; "SOAR" row
-        //   services.AddFunctionListener(config.Resilient);           Circuits/  STOMP listener, IFunctionHandler registry; "STOMP" row
-        //   services.AddGuardDutyClient(config.GuardDuty);            GuardDuty/ credentials, regions; "AWS" row
-        //   services.AddGuardDutyFunctions();                         Functions/ one IFunctionHandler per function
-        //   services.AddFindingsPoller(config.GuardDuty);             Poller/    only when config.GuardDuty.PollerActive
+        // selftest rows, printed in this order; a row whose prerequisite failed shows itself skipped.
+        services.AddSingleton<SelfTestSession>();
+        services.AddSingleton<ISelfTestCheck>(new ConfigSelfTestCheck(config));
+        services.AddSingleton<ISelfTestCheck, SoarSelfTestCheck>();
+        services.AddSingleton<ISelfTestCheck, StompSelfTestCheck>();
+        services.AddSingleton<ISelfTestCheck, AwsCredentialsSelfTestCheck>();
+        services.AddSingleton<ISelfTestCheck, AwsRegionsSelfTestCheck>();
+        services.AddSingleton<ISelfTestCheck, GuardDutyDetectorsSelfTestCheck>();
+
+        if (runtime is not null)
+        {
+            // run: SoarClient (logged in), SoarSession, GuardDutyClientFactory, RunOutcome  (Hosting/)
+            services.AddAppRuntime(runtime);
+            // StompClient, FunctionHandlerRegistry, FunctionListener + supervisor; no listener when the
+            // org's actions framework is off  (Hosting/)
+            services.AddFunctionListener(config.Resilient, runtime.Session);
+
+            // One IFunctionHandler per SOAR function  (Functions/)
+            services.AddGuardDutyFunctions();
+            // The findings poller, only when polling is on  (Poller/; added when the poller lands)
+        }
+
         return services;
     }
 }

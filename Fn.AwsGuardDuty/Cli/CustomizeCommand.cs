@@ -1,3 +1,4 @@
+using Fn.AwsGuardDuty.Hosting;
 using System.CommandLine;
 using Fn.AwsGuardDuty.Cli.Customize;
 using Fn.AwsGuardDuty.Configuration;
@@ -61,7 +62,7 @@ internal static class CustomizeCommand
         });
         try
         {
-            using var client = new SoarClient(SoarClientOptionsFactory.From(config.Resilient), loggerFactory);
+            using var client = new SoarClient(SoarClientOptionsMapping.From(config.Resilient, config.Integrations), loggerFactory);
             var runner = new CustomizeRunner(client, context.Out, context.In ?? Console.In);
             return await runner.RunAsync(export, assumeYes, cancellationToken).ConfigureAwait(false);
         }

@@ -5,30 +5,30 @@ using Microsoft.Extensions.Logging;
 namespace Fn.AwsGuardDuty.Cli;
 
 /// <summary>
-/// Logs the process's start and stop, and the configuration warnings, around the other hosted services:
-/// "started" is written once every hosted service has started.
+/// Logs the process's start and stop around the other hosted services: "started" is written once every hosted
+/// service has started. "starting" and the configuration warnings come earlier, from <see cref="LogStarting"/>,
+/// before <c>run</c> logs in to SOAR.
 /// </summary>
 internal sealed class LifecycleLogger : IHostedLifecycleService
 {
-    private readonly AppConfig _config;
     private readonly ILogger<LifecycleLogger> _logger;
 
-    public LifecycleLogger(AppConfig config, ILogger<LifecycleLogger> logger)
+    public LifecycleLogger(ILogger<LifecycleLogger> logger)
     {
-        _config = config;
         _logger = logger;
     }
 
-    public Task StartingAsync(CancellationToken cancellationToken)
+    /// <summary>The first lines of <c>run</c>: the version, the config file and its warnings (cafile = false, ...).</summary>
+    public static void LogStarting(ILogger logger, AppConfig config)
     {
-        _logger.LogInformation("fn-aws-guardduty {Version} starting with {ConfigFile}", AppVersion.Current, _config.FilePath);
-        foreach (var warning in _config.Warnings)
+        logger.LogInformation("fn-aws-guardduty {Version} starting with {ConfigFile}", AppVersion.Current, config.FilePath);
+        foreach (var warning in config.Warnings)
         {
-            _logger.LogWarning("{Warning}", warning);
+            logger.LogWarning("{Warning}", warning);
         }
-
-        return Task.CompletedTask;
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

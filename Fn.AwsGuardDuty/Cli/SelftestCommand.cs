@@ -45,6 +45,7 @@ internal static class SelftestCommand
         using var logFactory = NLogSetup.Create(LogSettings.From(config.Resilient), redactor, context.NLogConfigPath);
         var services = new ServiceCollection();
         AppHostBuilder.AddLogging(services, logFactory);
+        // Rows share what the rows before them found (SelfTestSession); the container disposes its clients.
         services.AddFnAwsGuardDuty(config);
         context.ConfigureServices?.Invoke(services);
         await using var provider = services.BuildServiceProvider();

@@ -8,6 +8,7 @@ namespace Fn.AwsGuardDuty.Tests.GuardDuty.Support;
 /// <summary>
 /// A loopback STS answering the query-protocol AssumeRole with the XML the real service returns. Each call hands out the
 /// next key of <see cref="Issue"/>; the requests' form parameters and Authorization headers are recorded.
+/// GetCallerIdentity answers for the access keys in <see cref="Identities"/> and refuses others as STS does.
 /// </summary>
 internal sealed class StsStandIn : IAsyncDisposable
 {
@@ -36,11 +37,15 @@ internal sealed class StsStandIn : IAsyncDisposable
         Issue.Clear();
         Lifetime = TimeSpan.FromHours(1);
         RefuseWith = null;
+        Identities.Clear();
         while (Requests.TryDequeue(out _)) { }
         while (Authorizations.TryDequeue(out _)) { }
     }
 
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> Requests { get; } = new();
+
+    /// <summary>GetCallerIdentity: the account of each access key it knows (the signature itself is not checked).</summary>
+    public ConcurrentDictionary<string, string> Identities { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentQueue<string> Authorizations { get; } = new();
 
@@ -59,6 +64,11 @@ internal sealed class StsStandIn : IAsyncDisposable
         Requests.Enqueue(parameters);
         Authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
         context.Response.ContentType = "text/xml";
+        if (parameters.GetValueOrDefault("Action") == "GetCallerIdentity")
+        {
+            await CallerIdentityAsync(context);
+            return;
+        }
         if (parameters.GetValueOrDefault("Action") != "AssumeRole")
         {
             context.Response.StatusCode = 400;
@@ -93,6 +103,29 @@ internal sealed class StsStandIn : IAsyncDisposable
               </AssumeRoleResult>
               <ResponseMetadata><RequestId>{Guid.NewGuid()}</RequestId></ResponseMetadata>
             </AssumeRoleResponse>
+            """);
+    }
+
+    private async Task CallerIdentityAsync(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        var start = authorization.IndexOf("Credential=", StringComparison.Ordinal);
+        var accessKey = start < 0 ? "" : authorization[(start + "Credential=".Length)..].Split('/')[0];
+        if (!Identities.TryGetValue(accessKey, out var account))
+        {
+            context.Response.StatusCode = 403;
+            await context.Response.WriteAsync(Error("InvalidClientTokenId", "The security token included in the request is invalid."));
+            return;
+        }
+        await context.Response.WriteAsync($"""
+            <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+              <GetCallerIdentityResult>
+                <Arn>arn:aws:iam::{account}:user/guardduty-app</Arn>
+                <UserId>AIDA{account}</UserId>
+                <Account>{account}</Account>
+              </GetCallerIdentityResult>
+              <ResponseMetadata><RequestId>{Guid.NewGuid()}</RequestId></ResponseMetadata>
+            </GetCallerIdentityResponse>
             """);
     }
 

@@ -6,15 +6,23 @@ namespace Fn.AwsGuardDuty.Cli.SelfTest;
 /// <summary>Prints the selftest rows as a table: check, status, detail, hint.</summary>
 public static class SelfTestTable
 {
+    public const int RedirectedWidth = 240;
+
     public static void Write(TextWriter writer, IReadOnlyList<SelfTestRow> rows)
     {
+        // A file, a pipe or a log collector gets no colour codes, and a width that keeps hints and queue names whole.
+        var terminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.Detect,
-            ColorSystem = ColorSystemSupport.Detect,
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
+        if (!terminal)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
 
         var table = new Table().Border(TableBorder.Rounded).Title("fn-aws-guardduty selftest");
         table.AddColumn("Check");
