@@ -9,12 +9,12 @@ namespace Fn.AwsGuardDuty.Tests.Sandbox.Stomp;
 /// </summary>
 public abstract class SandboxBrokerTestBase
 {
-    protected const string AppLogin = "app-key";
-    protected const string AppPasscode = "app-secret";
-    protected const string PlatformLogin = "soar-platform";
-    protected const string PlatformPasscode = "platform-secret";
-    protected const string NoReadLogin = "no-read-key";
-    protected const string NoReadPasscode = "no-read-secret";
+    internal const string AppLogin = "app-key";
+    internal const string AppPasscode = "app-secret";
+    internal const string PlatformLogin = "soar-platform";
+    internal const string PlatformPasscode = "platform-secret";
+    internal const string NoReadLogin = "no-read-key";
+    internal const string NoReadPasscode = "no-read-secret";
 
     internal SandboxStompBroker Broker { get; private set; } = null!;
 
