@@ -39,7 +39,14 @@ public sealed class GateHandler : IFunctionHandler
 
             // A JValue made from a null string has type String; the app's envelope writer trips on it (reported), so say null plainly.
             var echo = call.Inputs.GetString("in_text") is { } text ? new JValue(text) : JValue.CreateNull();
-            return FunctionResult.Ok(new JObject { ["status"] = "ok", ["echo"] = echo });
+            return FunctionResult.Ok(new JObject
+            {
+                ["status"] = "ok",
+                ["echo"] = echo,
+                ["workflow_instance_id"] = call.Metadata.WorkflowInstanceId is { } w ? new JValue(w) : JValue.CreateNull(),
+                ["playbook_instance_id"] = call.Metadata.PlaybookInstanceId is { } p ? new JValue(p) : JValue.CreateNull(),
+                ["has_context_token"] = call.Metadata.ContextToken is not null,
+            });
         }
         finally
         {
