@@ -231,7 +231,7 @@ public sealed class SoarPlatform : IAsyncDisposable
         JObject body;
         try
         {
-            body = JObject.Parse(message.Frame.GetBodyText());
+            body = ParseReply(message.Frame.GetBodyText());
         }
         catch (Exception e) when (e is JsonException or DecoderFallbackException)
         {
@@ -278,6 +278,14 @@ public sealed class SoarPlatform : IAsyncDisposable
         {
             Latencies.Record(call.FunctionName, latency);
         }
+    }
+
+    /// <summary>Strings stay strings: timestamps inside a finding must reach the scripts as the text the app sent.</summary>
+    private static JObject ParseReply(string text)
+    {
+        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        var token = JToken.ReadFrom(reader);
+        return token as JObject ?? throw new JsonReaderException($"expected a JSON object, got {token.Type}");
     }
 
     private sealed class PendingCall(string functionName, long started)
