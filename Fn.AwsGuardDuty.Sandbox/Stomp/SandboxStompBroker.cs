@@ -204,7 +204,15 @@ public sealed class SandboxStompBroker : IAsyncDisposable
             connection.Abort("broker stopping");
         }
 
-        await Task.WhenAll(_connections.Values.Select(c => c.Run)).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_connections.Values.Select(c => c.Run)).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("Sandbox STOMP broker: {Count} connection(s) did not end within 5 s of stopping", _connections.Count);
+        }
+
         _stopping.Dispose();
         _logger.LogInformation("Sandbox STOMP broker on {Endpoint} stopped", Endpoint);
     }

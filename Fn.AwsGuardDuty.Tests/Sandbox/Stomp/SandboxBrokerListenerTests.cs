@@ -144,8 +144,9 @@ public class SandboxBrokerListenerTests : SandboxBrokerTestBase
             .Should().Be("alive");
     }
 
-    [Test]
-    public async Task Over_TLS_with_the_sandbox_CA()
+    [TestCase("localhost")]
+    [TestCase("127.0.0.1")]
+    public async Task Over_TLS_with_the_sandbox_CA(string host)
     {
         using var ca = LocalCertificateAuthority.Create("listener test CA");
         using var certificate = ca.IssueServerCertificate("localhost", "127.0.0.1");
@@ -156,7 +157,7 @@ public class SandboxBrokerListenerTests : SandboxBrokerTestBase
         try
         {
             await using var broker = await Fn.AwsGuardDuty.Sandbox.Stomp.SandboxStompBroker.StartAsync(options);
-            await using var harness = await SandboxListenerHarness.StartAsync(broker, caFile: caFile);
+            await using var harness = await SandboxListenerHarness.StartAsync(broker, caFile: caFile, configureClient: c => c.Host = host);
 
             var reply = await harness.Platform.CallAsync(GateHandler.FunctionName, new JObject { ["in_text"] = "tls" });
 
