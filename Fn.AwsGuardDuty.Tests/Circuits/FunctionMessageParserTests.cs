@@ -1,7 +1,7 @@
 using System.Text;
 using Fn.AwsGuardDuty.Circuits;
 using Fn.AwsGuardDuty.Stomp;
-using Fn.AwsGuardDuty.Tests.Infrastructure;
+using Fn.AwsGuardDuty.Sandbox.Platform;
 using Newtonsoft.Json;
 
 namespace Fn.AwsGuardDuty.Tests.Circuits;

@@ -1,4 +1,5 @@
 using Fn.AwsGuardDuty.Circuits;
+using Fn.AwsGuardDuty.Sandbox.Platform;
 using Fn.AwsGuardDuty.Stomp;
 using Fn.AwsGuardDuty.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,7 +46,7 @@ public sealed class ListenerHarness : IAsyncDisposable
             new EchoHandler(log), new RaisingHandler(), new FunctionErrorHandler(), new RequiredInputsHandler(log), new SlowHandler(log),
         ]);
         var listener = new FunctionListener(client, registry, options, NullLogger<FunctionListener>.Instance);
-        var platform = await SoarPlatform.StartAsync(broker, options.OrgId, options.Destination);
+        var platform = await SoarPlatform.StartAsync(broker.ClientOptions(), options.OrgId, options.Destination);
         await listener.StartAsync(CancellationToken.None);
         if (waitForSubscription)
         {
