@@ -1,3 +1,4 @@
+using Fn.AwsGuardDuty.Sandbox.Platform;
 using Fn.AwsGuardDuty.Circuits;
 using Fn.AwsGuardDuty.Cli;
 using Fn.AwsGuardDuty.Tests.Circuits;
@@ -50,7 +51,7 @@ public class RunCommandBrokerTests
         var calls = new CallLog();
         var context = _sandbox.Context(_out, _error, s => s.AddSingleton<IFunctionHandler>(new EchoHandler(calls)));
         using var stop = new CancellationTokenSource();
-        await using var platform = await SoarPlatform.StartAsync(_broker, _sandbox.OrgId);
+        await using var platform = await SoarPlatform.StartAsync(_broker.ClientOptions(), _sandbox.OrgId);
 
         var run = RunCommand.ExecuteAsync(context, path, stop.Token);
         var correlation = await platform.InvokeAsync("fn_test_echo", new { in_text = "hello from SOAR" });

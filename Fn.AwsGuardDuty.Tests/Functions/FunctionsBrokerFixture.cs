@@ -1,3 +1,4 @@
+using Fn.AwsGuardDuty.Sandbox.Platform;
 using Fn.AwsGuardDuty.Circuits;
 using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.GuardDuty;
@@ -128,7 +129,7 @@ public abstract class FunctionsBrokerFixture
         };
         Listener = new FunctionListener(new StompClient(broker.ClientOptions(), NullLogger<StompClient>.Instance),
             new FunctionHandlerRegistry(_services.GetServices<IFunctionHandler>()), options, _loggerFactory.CreateLogger<FunctionListener>());
-        Platform = await SoarPlatform.StartAsync(broker, options.OrgId, options.Destination);
+        Platform = await SoarPlatform.StartAsync(broker.ClientOptions(), options.OrgId, options.Destination);
         await Listener.StartAsync(CancellationToken.None);
         await Listener.Subscribed.WaitAsync(TimeSpan.FromSeconds(15));
 

@@ -29,10 +29,16 @@ internal static class Reply
         // raw is the content serialized; reading it back without date sniffing gives the content exactly as sent.
         var raw = results["raw"]!.Value<string>()!;
         raw.Should().Be(PythonStyleJson.Serialize(content), "raw is the content as json.dumps writes it, key order included");
-        JToken.DeepEquals(results["content"], JToken.Parse(raw)).Should().BeTrue("content and raw hold the same JSON");
+        JToken.DeepEquals(results["content"], ParseVerbatim(raw)).Should().BeTrue("content and raw hold the same JSON");
         JToken.DeepEquals(results["inputs"], JToken.Parse(inputs.ToString(Formatting.None))).Should()
             .BeTrue($"inputs are echoed: expected {inputs.ToString(Formatting.None)} got {results["inputs"]!.ToString(Formatting.None)}");
         return results;
+    }
+
+    private static JToken ParseVerbatim(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+        return JToken.ReadFrom(reader);
     }
 
     /// <summary>The final reply is "Completed" with a well-formed envelope; returns <c>results</c>.</summary>
