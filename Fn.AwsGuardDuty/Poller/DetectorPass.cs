@@ -29,6 +29,7 @@ internal sealed class DetectorPass
     private readonly CycleCounters _counters;
     private readonly CycleBudget _budget;
     private readonly ILogger _logger;
+    private readonly HashSet<string> _listedUnarchived = new(StringComparer.Ordinal);
     private long _lastSave;
 
     public DetectorPass(PollerContext ctx, string region, string detectorId, IGuardDutyClient client, DetectorCheckpoint checkpoint,
@@ -183,6 +184,7 @@ internal sealed class DetectorPass
         foreach (var finding in batch)
         {
             _checkpoint.AccountId ??= finding.AccountId;
+            if (!finding.Archived) _listedUnarchived.Add(finding.Id);
             if (listed && _checkpoint.IsDone(finding.Id, finding.UpdatedAt))
             {
                 _counters.AddSeen();
@@ -340,7 +342,9 @@ internal sealed class DetectorPass
         if (open.Count == 0) return;
         var limit = _ctx.Options.ReconcileMaxPerCycle;
         var everything = limit == 0 || limit >= open.Count;
-        var ids = everything ? open.ToList() : NextRound(open, _checkpoint.ReconcileCursor, limit);
+        var round = everything ? open.ToList() : NextRound(open, _checkpoint.ReconcileCursor, limit);
+        // Findings this pass just read as unarchived need no second look.
+        var ids = round.Where(id => !_listedUnarchived.Contains(id)).ToList();
         var archived = new List<string>();
         foreach (var chunk in ids.Chunk(PollerOptions.BatchSize))
         {
@@ -362,7 +366,6 @@ internal sealed class DetectorPass
                 }
             }
 
-            _checkpoint.ReconcileCursor = chunk[^1];
             if (archived.Count >= PollerOptions.BatchSize)
             {
                 await CloseArchivedAsync(archived, abort).ConfigureAwait(false);
@@ -371,7 +374,7 @@ internal sealed class DetectorPass
         }
 
         if (archived.Count > 0) await CloseArchivedAsync(archived, abort).ConfigureAwait(false);
-        if (everything) _checkpoint.ReconcileCursor = null;
+        if (!stop.IsCancellationRequested) _checkpoint.ReconcileCursor = everything ? null : round[^1];
     }
 
     private async Task CloseArchivedAsync(List<string> findingIds, CancellationToken abort)

@@ -7,7 +7,7 @@ namespace Fn.AwsGuardDuty.Poller;
 /// Everything the findings poller needs: the <c>[fn_aws_guardduty]</c> poller keys (see
 /// <see cref="FromGuardDutyOptions"/>) plus tuning knobs with safe defaults. Checked up front by <see cref="Validate"/>.
 /// </summary>
-public sealed class PollerOptions
+public sealed record PollerOptions
 {
     /// <summary>ListFindings page size and GetFindings batch size (GuardDuty's maximum for both).</summary>
     public const int BatchSize = 50;
