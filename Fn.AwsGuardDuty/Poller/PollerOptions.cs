@@ -55,7 +55,7 @@ public sealed record PollerOptions
     public int Prefetch { get; init; } = 2;
 
     /// <summary>Open incidents whose finding is checked for archiving, per detector and cycle (round robin). 0: all.</summary>
-    public int ReconcileMaxPerCycle { get; init; } = 5_000;
+    public int ReconcileMaxPerCycle { get; init; } = 1_000;
 
     /// <summary>Failed findings kept for retry per detector; when full the detector stops advancing until they clear.</summary>
     public int MaxRetryIds { get; init; } = 10_000;
