@@ -262,7 +262,7 @@ internal sealed class DetectorPass
                         incident.Id, finding.Id, repaired);
             }
 
-            if (incident.FindingUpdatedAt == finding.UpdatedAtText)
+            if (incident.IsUpToDateWith(finding))
             {
                 _counters.AddUnchanged();
                 return new FindingOutcome(finding, FindingOutcomeKind.Unchanged, incident.IsOpen);

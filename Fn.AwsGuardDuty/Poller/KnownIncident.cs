@@ -14,8 +14,23 @@ public sealed class KnownIncident(JObject incident)
 
     public JToken? Property(string name) => (Json["properties"] as JObject)?[name];
 
-    /// <summary>The finding's updatedAt the incident was last brought up to date with.</summary>
-    public string? FindingUpdatedAt => Property(IncidentFields.FindingUpdatedAt) is JValue { Value: not null } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+    /// <summary>
+    /// Whether the incident's <c>aws_guardduty_finding_updated_at</c> names the finding's current updatedAt. Compared as
+    /// instants: the text may come back from SOAR's JSON as a parsed date, and formats may differ in precision.
+    /// </summary>
+    public bool IsUpToDateWith(PolledFinding finding)
+    {
+        var stored = Property(IncidentFields.FindingUpdatedAt);
+        if (stored is not JValue { Value: not null } value) return false;
+        if (value.Type == JTokenType.String && (string?)value == finding.UpdatedAtText) return true;
+        var instant = value.Value switch
+        {
+            DateTimeOffset dto => dto.ToUnixTimeMilliseconds(),
+            DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, dt.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : dt.Kind)).ToUnixTimeMilliseconds(),
+            _ => PolledFinding.ParseEpochMs(value),
+        };
+        return instant != 0 && instant == finding.UpdatedAt;
+    }
 
     public string? FindingId => Property(IncidentFields.FindingId) is JValue { Value: not null } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
 }
