@@ -13,7 +13,7 @@ namespace Fn.AwsGuardDuty.Poller;
 /// <item>list findings updated since the checkpoint (minus the overlap), 50 ids a page, GetFindings per page, fetched
 /// ahead while SOAR works on the current batch; one SOAR query per batch finds the existing incidents; new findings get
 /// an incident, moved ones a refresh;</item>
-/// <item>check the open incidents' findings (GetFindings, 50 at a time) and close those whose finding was archived.</item>
+/// <item>check the open incidents' findings and close those whose finding was archived (<see cref="ArchiveReconciler"/>).</item>
 /// </list>
 /// The checkpoint only moves over findings SOAR accepted (or that wait in its retry set). A finding whose updatedAt is
 /// within the overlap of the pass's start may have changed while the pages were read, so it does not raise the mark
@@ -58,7 +58,8 @@ internal sealed class DetectorPass
             await SeedOpenIncidentsAsync(stop, abort).ConfigureAwait(false);
             await RetryFailedAsync(stop, abort).ConfigureAwait(false);
             await PollListingAsync(stop, abort).ConfigureAwait(false);
-            await ReconcileArchivedAsync(stop, abort).ConfigureAwait(false);
+            await new ArchiveReconciler(_ctx, _region, _detectorId, _client, _checkpoint, _counters)
+                .RunAsync(_listedUnarchived, stop, abort).ConfigureAwait(false);
         }
         catch (Exception e) when (!abort.IsCancellationRequested && !(e is OperationCanceledException && stop.IsCancellationRequested))
         {
@@ -336,130 +337,7 @@ internal sealed class DetectorPass
         else if (outcome.IncidentOpen == false) _checkpoint.OpenIncidentFindings.Remove(id);
     }
 
-    private async Task ReconcileArchivedAsync(CancellationToken stop, CancellationToken abort)
-    {
-        var open = _checkpoint.OpenIncidentFindings;
-        if (open.Count == 0) return;
-        var limit = _ctx.Options.ReconcileMaxPerCycle;
-        var everything = limit == 0 || limit >= open.Count;
-        var round = everything ? open.ToList() : NextRound(open, _checkpoint.ReconcileCursor, limit);
-        // Findings this pass just read as unarchived need no second look.
-        var ids = round.Where(id => !_listedUnarchived.Contains(id)).ToList();
-        var archived = new List<string>();
-        foreach (var chunk in ids.Chunk(PollerOptions.BatchSize))
-        {
-            if (stop.IsCancellationRequested) break;
-            var wire = await _client.GetFindingsAsync(_detectorId, chunk, cancellationToken: abort).ConfigureAwait(false);
-            _counters.AddGuardDutyCalls();
-            var findings = Read(wire).ToDictionary(f => f.Id, StringComparer.Ordinal);
-            foreach (var id in chunk)
-            {
-                if (!findings.TryGetValue(id, out var finding))
-                {
-                    open.Remove(id);
-                    _logger.LogWarning("Finding {FindingId} (region {Region}, detector {DetectorId}) of an open SOAR incident no longer exists in GuardDuty; no longer checked for archiving",
-                        id, _region, _detectorId);
-                }
-                else if (finding.Archived)
-                {
-                    archived.Add(id);
-                }
-            }
-
-            if (archived.Count >= PollerOptions.BatchSize)
-            {
-                await CloseArchivedAsync(archived, abort).ConfigureAwait(false);
-                archived.Clear();
-            }
-        }
-
-        if (archived.Count > 0) await CloseArchivedAsync(archived, abort).ConfigureAwait(false);
-        if (!stop.IsCancellationRequested) _checkpoint.ReconcileCursor = everything ? null : round[^1];
-    }
-
-    private async Task CloseArchivedAsync(List<string> findingIds, CancellationToken abort)
-    {
-        var known = await _ctx.Soar.FindAsync(_region, _detectorId, findingIds, abort).ConfigureAwait(false);
-        var template = _ctx.CloseTemplate;
-        var toClose = new List<(string FindingId, KnownIncident Incident)>();
-        foreach (var id in findingIds)
-        {
-            if (!known.TryGetValue(id, out var incident) || !incident.IsOpen)
-            {
-                // Closed already (by an analyst, whose playbook then archived the finding): nothing to do, and no reopen.
-                _checkpoint.OpenIncidentFindings.Remove(id);
-                _checkpoint.CloseRefused.Remove(id);
-                continue;
-            }
-
-            if (_checkpoint.CloseRefused.TryGetValue(id, out var refused) && refused == template.Fingerprint)
-            {
-                _logger.LogDebug("SOAR incident {IncidentId} of archived finding {FindingId} stays open: SOAR refused the close template before", incident.Id, id);
-                continue;
-            }
-
-            toClose.Add((id, incident));
-        }
-
-        var results = new (string FindingId, bool Closed, string? Refused)[toClose.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, toClose.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = _ctx.Options.IncidentConcurrency, CancellationToken = abort },
-            async (i, ct) =>
-            {
-                var (findingId, incident) = toClose[i];
-                try
-                {
-                    await _ctx.Soar.CloseAsync(incident.Id, template, ct).ConfigureAwait(false);
-                    _counters.AddClosed();
-                    _logger.LogInformation("Closed SOAR incident {IncidentId} because GuardDuty finding {FindingId} (region {Region}) was archived",
-                        incident.Id, findingId, _region);
-                    results[i] = (findingId, true, null);
-                }
-                catch (Fn.AwsGuardDuty.Soar.SoarRequiredFieldsException e)
-                {
-                    _counters.AddError();
-                    _logger.LogError(
-                        "SOAR incident {IncidentId} of archived finding {FindingId} cannot be closed with the close template ({Template}): {Error}. It stays open; this is reported once - set aws_gd_close_incident_template to a template with these fields",
-                        incident.Id, findingId, template.Source, e.Message);
-                    results[i] = (findingId, false, template.Fingerprint);
-                }
-                catch (Exception e) when (!ct.IsCancellationRequested)
-                {
-                    _counters.AddError();
-                    _logger.LogError("Closing SOAR incident {IncidentId} of archived finding {FindingId} failed; retried next cycle: {Error}",
-                        incident.Id, findingId, Describe(e));
-                    results[i] = (findingId, false, null);
-                }
-            }).ConfigureAwait(false);
-
-        foreach (var (findingId, closed, refused) in results)
-        {
-            if (closed)
-            {
-                _checkpoint.OpenIncidentFindings.Remove(findingId);
-                _checkpoint.CloseRefused.Remove(findingId);
-            }
-            else if (refused is not null)
-            {
-                _checkpoint.CloseRefused[findingId] = refused;
-            }
-        }
-    }
-
-    /// <summary>Up to <paramref name="count"/> ids after <paramref name="cursor"/>, wrapping around to the start.</summary>
-    private static List<string> NextRound(SortedSet<string> open, string? cursor, int count)
-    {
-        var round = (cursor is null ? open : open.Where(id => string.CompareOrdinal(id, cursor) > 0)).Take(count).ToList();
-        if (round.Count < count)
-        {
-            var taken = round.ToHashSet(StringComparer.Ordinal);
-            round.AddRange(open.Where(id => !taken.Contains(id)).Take(count - round.Count));
-        }
-
-        return round;
-    }
-
-    private static List<PolledFinding> Read(IReadOnlyList<Newtonsoft.Json.Linq.JObject> wire) =>
+    internal static List<PolledFinding> Read(IReadOnlyList<Newtonsoft.Json.Linq.JObject> wire) =>
         wire.Select(PolledFinding.From).OfType<PolledFinding>()
             .OrderBy(f => f.UpdatedAt).ThenBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
@@ -480,5 +358,5 @@ internal sealed class DetectorPass
         }
     }
 
-    private static string Describe(Exception e) => e is AggregateException { InnerExceptions.Count: 1 } a ? Describe(a.InnerExceptions[0]) : $"{e.GetType().Name}: {e.Message}";
+    internal static string Describe(Exception e) => e is AggregateException { InnerExceptions.Count: 1 } a ? Describe(a.InnerExceptions[0]) : $"{e.GetType().Name}: {e.Message}";
 }
