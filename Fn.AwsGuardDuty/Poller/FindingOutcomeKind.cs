@@ -1,0 +1,12 @@
+namespace Fn.AwsGuardDuty.Poller;
+
+/// <summary>What happened to one finding in a batch.</summary>
+internal enum FindingOutcomeKind
+{
+    Created,
+    Refreshed,
+    Reopened,
+    Unchanged,
+    LeftClosed,
+    Failed,
+}

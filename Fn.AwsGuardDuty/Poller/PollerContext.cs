@@ -1,0 +1,15 @@
+using Fn.AwsGuardDuty.Findings;
+using Microsoft.Extensions.Logging;
+
+namespace Fn.AwsGuardDuty.Poller;
+
+/// <summary>What every detector pass of a poller shares.</summary>
+internal sealed record PollerContext(
+    PollerOptions Options,
+    PollerSoar Soar,
+    FindingMapper Mapper,
+    FindingFilter Filter,
+    CloseTemplate CloseTemplate,
+    CheckpointStore Store,
+    TimeProvider Time,
+    ILogger Logger);

@@ -1,0 +1,44 @@
+using Fn.AwsGuardDuty.Configuration;
+using Fn.AwsGuardDuty.Findings;
+using Fn.AwsGuardDuty.GuardDuty;
+using Fn.AwsGuardDuty.Soar;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Fn.AwsGuardDuty.Poller;
+
+public static class PollerRegistration
+{
+    /// <summary>
+    /// Registers the findings poller as a hosted service, only when the poller is active (<c>aws_gd_polling_enabled</c>
+    /// and a non-zero <c>aws_gd_polling_interval</c>). It takes <see cref="GuardDutyClientFactory"/>,
+    /// <see cref="SoarClient"/>, <see cref="TimeProvider"/> and logging from the container, and a
+    /// <see cref="FindingMapper"/> when one is registered. An <see cref="IRegionSource"/> in the container replaces
+    /// region discovery. Invalid poller settings throw <see cref="ArgumentException"/> here, at start-up.
+    /// </summary>
+    public static IServiceCollection AddFindingsPoller(this IServiceCollection services, GuardDutyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.PollerActive) return services;
+
+        var pollerOptions = PollerOptions.FromGuardDutyOptions(options);
+        pollerOptions.Validate();
+        _ = CloseTemplate.Load(pollerOptions.CloseIncidentTemplatePath);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new FindingMapper(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new RegionDiscoverySource(
+            sp.GetRequiredService<GuardDutyClientFactory>().CreateRegionDiscovery(sp.GetRequiredService<TimeProvider>())));
+        services.TryAddSingleton(sp => new FindingsPoller(
+            sp.GetService<IRegionSource>() ?? sp.GetRequiredService<RegionDiscoverySource>(),
+            sp.GetRequiredService<SoarClient>(),
+            sp.GetRequiredService<FindingMapper>(),
+            pollerOptions,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<FindingsPoller>>()));
+        services.AddHostedService<FindingsPollerService>();
+        return services;
+    }
+}

@@ -1,0 +1,157 @@
+using Fn.AwsGuardDuty.Findings;
+using Fn.AwsGuardDuty.Soar;
+using Fn.AwsGuardDuty.Soar.Patching;
+using Fn.AwsGuardDuty.Soar.Queries;
+using Newtonsoft.Json.Linq;
+
+namespace Fn.AwsGuardDuty.Poller;
+
+/// <summary>
+/// The SOAR calls of the poller, each with the fewest requests the API allows: one query per batch of findings, one
+/// create per incident (artifacts and note inline) plus one call per table row, two PATCHes to flip the refresh trigger.
+/// </summary>
+public sealed class PollerSoar(SoarClient soar, int queryPageSize)
+{
+    public SoarClient Client => soar;
+
+    /// <summary>
+    /// The incidents of these findings in this detector and region, open or closed, in one <c>query_paged</c> (more only
+    /// when SOAR holds more incidents than the page). Where a finding has several incidents (the reference could
+    /// duplicate), the open one wins, then the oldest.
+    /// </summary>
+    public async Task<Dictionary<string, KnownIncident>> FindAsync(string region, string detectorId, IReadOnlyCollection<string> findingIds,
+        CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, KnownIncident>(StringComparer.Ordinal);
+        if (findingIds.Count == 0) return found;
+        var query = QueryRequest.Where(
+            SoarFilter.In(SoarFilter.Property(IncidentFields.FindingId), findingIds.Select(id => (JToken)id)),
+            SoarFilter.Equal(SoarFilter.Property(IncidentFields.DetectorId), detectorId),
+            SoarFilter.Equal(SoarFilter.Property(IncidentFields.Region), region));
+        await foreach (var json in soar.Incidents.QueryPagedAsync(query, queryPageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var incident = new KnownIncident(json);
+            if (incident.Id <= 0 || incident.FindingId is not { } findingId) continue;
+            if (!found.TryGetValue(findingId, out var other) || Better(incident, other)) found[findingId] = incident;
+        }
+
+        return found;
+    }
+
+    /// <summary>Every open incident of the detector and region, streamed (seeds the archive reconciliation once).</summary>
+    public async IAsyncEnumerable<string> OpenFindingIdsAsync(string region, string detectorId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = QueryRequest.Where(
+            SoarFilter.PlanStatus(IncidentPlanStatus.Active),
+            SoarFilter.Equal(SoarFilter.Property(IncidentFields.DetectorId), detectorId),
+            SoarFilter.Equal(SoarFilter.Property(IncidentFields.Region), region),
+            SoarFilter.HasAValue(SoarFilter.Property(IncidentFields.FindingId)));
+        await foreach (var json in soar.Incidents.QueryPagedAsync(query, queryPageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
+            if (new KnownIncident(json).FindingId is { } id) yield return id;
+    }
+
+    /// <summary>One create call (payload, artifacts and note), then the table rows. Returns the incident id.</summary>
+    public async Task<long> CreateAsync(MappedFinding mapped, CancellationToken cancellationToken)
+    {
+        var created = await soar.Incidents.CreateAsync(mapped.ToIncidentPayloadJson(), cancellationToken).ConfigureAwait(false);
+        var id = created["id"] is JValue { Type: JTokenType.Integer } value ? value.Value<long>()
+            : throw new SoarProtocolException("SOAR created an incident but returned no id");
+        await AddRowsAsync(id, mapped, cancellationToken).ConfigureAwait(false);
+        return id;
+    }
+
+    public async Task AddRowsAsync(long incidentId, MappedFinding mapped, CancellationToken cancellationToken)
+    {
+        foreach (var table in mapped.DataTables)
+            foreach (var row in table.Rows)
+                await soar.DataTables.AddRowAsync(incidentId, table.Table, Cells(row), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>After a crash between create and the last row: completes tables that do not hold the mapped rows.</summary>
+    public async Task<int> RepairTablesAsync(long incidentId, MappedFinding mapped, CancellationToken cancellationToken)
+    {
+        var repaired = 0;
+        foreach (var table in mapped.DataTables.Where(t => t.Rows.Count > 0))
+        {
+            var existing = await soar.DataTables.ListRowsAsync(incidentId, table.Table, cancellationToken).ConfigureAwait(false);
+            if (existing.Count == table.Rows.Count) continue;
+            await soar.DataTables.ReplaceRowsAsync(incidentId, table.Table, table.Rows.Select(Cells), cancellationToken).ConfigureAwait(false);
+            repaired++;
+        }
+
+        return repaired;
+    }
+
+    /// <summary>
+    /// Flips <c>aws_guardduty_trigger_refresh</c> false→true→false (as the reference does), so the automatic "Update
+    /// Finding Details" playbook runs. PATCHes carry the old value rather than the version, so unrelated edits do not conflict.
+    /// </summary>
+    public async Task TriggerRefreshAsync(KnownIncident incident, CancellationToken cancellationToken)
+    {
+        var current = incident.Property(IncidentFields.TriggerRefresh);
+        if (current is JValue { Type: JTokenType.Boolean } stuck && stuck.Value<bool>())
+        {
+            await PatchAsync(incident.Id, IncidentFields.TriggerRefresh, true, false, cancellationToken).ConfigureAwait(false);
+            current = false;
+        }
+
+        await PatchAsync(incident.Id, IncidentFields.TriggerRefresh, current, true, cancellationToken).ConfigureAwait(false);
+        await PatchAsync(incident.Id, IncidentFields.TriggerRefresh, true, false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>aws_gd_update_mode = direct</c>: sets the mapped fields, replaces every table's rows, adds the artifacts the
+    /// incident lacks and the refresh note (what the refresh playbook does, without piling up rows).
+    /// </summary>
+    public async Task UpdateDirectAsync(KnownIncident incident, FindingMapper mapper, JObject botoFinding, string region, CancellationToken cancellationToken)
+    {
+        var artifacts = await soar.Artifacts.ListAsync(incident.Id, cancellationToken).ConfigureAwait(false);
+        var existing = artifacts
+            .Where(a => a["value"] is JValue { Value: not null })
+            .Select(a => new ExistingArtifact(a["type"]?.Type == JTokenType.String ? a.Value<string>("type") : a["type"]?.ToString(), a.Value<string>("value")!))
+            .ToList();
+        var mapped = mapper.MapForRefresh(botoFinding, region, existing);
+        var values = new Dictionary<string, JToken?>(StringComparer.Ordinal)
+        {
+            ["severity_code"] = mapped.Payload.SeverityCode,
+        };
+        foreach (var (name, value) in mapped.Payload.Properties) values["properties." + name] = value;
+        await soar.Incidents.UpdateAsync(incident.Id, values, cancellationToken).ConfigureAwait(false);
+        foreach (var table in mapped.DataTables)
+            await soar.DataTables.ReplaceRowsAsync(incident.Id, table.Table, table.Rows.Select(Cells), cancellationToken).ConfigureAwait(false);
+        foreach (var artifact in mapped.Artifacts)
+            await soar.Artifacts.AddAsync(incident.Id, artifact.ToJson(), cancellationToken).ConfigureAwait(false);
+        await soar.Notes.AddAsync(incident.Id, mapped.Note.Content, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets plan_status back to "A" (<c>aws_gd_closed_incident_action = reopen</c>).</summary>
+    public Task ReopenAsync(KnownIncident incident, CancellationToken cancellationToken) =>
+        soar.Incidents.UpdateAsync(incident.Id, new Dictionary<string, JToken?> { ["plan_status"] = "A" }, cancellationToken);
+
+    /// <summary>
+    /// Closes with the template and marks the finding archived in the same PATCH, so the archive playbook (its condition
+    /// needs archived != True) does not send the finding back to GuardDuty. Throws <see cref="SoarRequiredFieldsException"/>.
+    /// </summary>
+    public Task<PatchResult> CloseAsync(long incidentId, CloseTemplate template, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, JToken?>(template.Fields, StringComparer.Ordinal)
+        {
+            ["properties." + IncidentFields.Archived] = "True",
+        };
+        return soar.Incidents.CloseAsync(incidentId, fields, cancellationToken);
+    }
+
+    private Task<PatchResult> PatchAsync(long incidentId, string field, JToken? oldValue, JToken? newValue, CancellationToken cancellationToken) =>
+        soar.Incidents.PatchAsync(incidentId, new SoarPatch([new PatchChange(field, oldValue, newValue)], Version: null), cancellationToken);
+
+    private static Dictionary<string, JToken?> Cells(DataTableRow row)
+    {
+        var cells = new Dictionary<string, JToken?>(StringComparer.Ordinal);
+        foreach (var (column, value) in row.Cells) cells[column] = value;
+        return cells;
+    }
+
+    private static bool Better(KnownIncident candidate, KnownIncident current) =>
+        candidate.IsOpen != current.IsOpen ? candidate.IsOpen : candidate.Id < current.Id;
+}
