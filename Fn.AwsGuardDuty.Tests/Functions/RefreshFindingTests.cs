@@ -1,6 +1,7 @@
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.GuardDuty.Conversion;
+using Fn.AwsGuardDuty.Sandbox.Soar.Faults;
 using Fn.AwsGuardDuty.Tests.Findings;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -43,11 +44,16 @@ public class RefreshFindingTests : FunctionsBrokerFixture
         var stored = Converter.ToBoto(GuardDuty.State.GetFinding(Detector, SeedFindingId)!);
         var mapped = new FindingMapper(FixedTimeProvider.Default).MapForRefresh(stored, Region,
             [new ExistingArtifact("IP Address", "129.41.56.2"), new ExistingArtifact("aws_iam_access_key_id", "xxxxyyyy")]);
-        var results = replies.ShouldBeCompleted(success: true, reason: null, mapped.ToRefreshContentJson(), inputs);
+        var expectedContent = mapped.ToRefreshContentJson();
+        expectedContent[RefreshFindingFunction.TablesReplacedKey] = true;
+        var results = replies.ShouldBeCompleted(success: true, reason: null, expectedContent, inputs);
 
-        // Key for key with the seed document's refresh example (plus the top-level artifacts the refresh script reads).
+        // Key for key with the seed document's refresh example (plus the top-level artifacts the refresh script reads,
+        // and tables_replaced: the function replaced the incident's rows itself, so the script leaves the tables alone).
         var content = (JObject)Reply.Json(results["raw"]!.Value<string>()!);
-        content.Properties().Select(p => p.Name).Should().Equal("timestamp", "finding", "region", "payload", "data_tables", "artifacts");
+        content.Properties().Select(p => p.Name).Should().Equal("timestamp", "finding", "region", "payload", "data_tables", "artifacts", "tables_replaced");
+        content["tables_replaced"]!.Type.Should().Be(JTokenType.Boolean);
+        content["tables_replaced"]!.Value<bool>().Should().BeTrue();
         content["timestamp"]!.Value<string>().Should().Be("2024-04-11 14:08:54");
         content["region"]!.Value<string>().Should().Be(Region);
         content["finding"]!["Id"]!.Value<string>().Should().Be(SeedFindingId);
@@ -63,8 +69,8 @@ public class RefreshFindingTests : FunctionsBrokerFixture
               "value":"dummy"}]
             """);
 
-        // data_tables: every table by api name with its complete rows, as the seed shows them (only the account differs),
-        // so the playbook script can replace the incident's rows.
+        // data_tables: every table by api name with its complete rows, as the seed shows them (only the account differs);
+        // kept for older playbook scripts, and exactly what the incident's tables now hold.
         var expectedTables = (JObject)VectorFiles.Expected(VectorFiles.Discovery)["data_tables"]!;
         foreach (var value in expectedTables.Descendants().OfType<JValue>().ToList())
         {
@@ -75,11 +81,50 @@ public class RefreshFindingTests : FunctionsBrokerFixture
         }
 
         content["data_tables"]!.ToString(Formatting.Indented).Should().Be(expectedTables.ToString(Formatting.Indented));
+        await IncidentShouldHoldExactlyAsync(incidentId, (JObject)content["data_tables"]!);
 
         var comments = Soar.State.DefaultOrg.GetIncident(incidentId)!.Comments;
         comments.Should().ContainSingle();
         comments[0].Content.Should().StartWith("AWS GuardDuty finding Payload for refresh:\n").And.Be(mapped.Note.Content);
         comments[0].Format.Should().Be("text");
+    }
+
+    [Test]
+    public async Task Two_refreshes_leave_the_incident_with_exactly_the_refreshed_rows_and_stale_rows_are_gone()
+    {
+        var incidentId = await NewIncidentAsync();
+        await SoarClient.DataTables.AddRowAsync(incidentId, DataTables.FindingOverview.Name,
+            new Dictionary<string, JToken?> { ["severity"] = "9", ["query_execution_date"] = "2020-01-01 00:00:00" });
+        await SoarClient.DataTables.AddRowAsync(incidentId, DataTables.InstanceDetails.Name,
+            new Dictionary<string, JToken?> { ["instance_id"] = "i-stale" });
+        var inputs = Inputs(SeedFindingId, Detector.DetectorId, incidentId);
+
+        var first = (JObject)Reply.Json((await CallAsync(Function, inputs)).ShouldBeCompleted()["raw"]!.Value<string>()!);
+        var second = (JObject)Reply.Json((await CallAsync(Function, inputs)).ShouldBeCompleted()["raw"]!.Value<string>()!);
+
+        first["tables_replaced"]!.Value<bool>().Should().BeTrue();
+        second["tables_replaced"]!.Value<bool>().Should().BeTrue();
+        JToken.DeepEquals(second["data_tables"], first["data_tables"]).Should().BeTrue("the finding did not change between the refreshes");
+        ((JObject)second["data_tables"]!).Properties().Sum(p => p.Value.Count()).Should().BeGreaterThan(0);
+        await IncidentShouldHoldExactlyAsync(incidentId, (JObject)second["data_tables"]!);
+        Soar.State.DefaultOrg.GetIncident(incidentId)!.Comments.Should().HaveCount(2, "each refresh posts its note");
+    }
+
+    [Test]
+    public async Task A_table_that_cannot_be_replaced_fails_the_call_naming_the_table_and_the_others_are_still_replaced()
+    {
+        var incidentId = await NewIncidentAsync();
+        using var fault = Soar.Faults.Add(SoarFault.Every(
+            $"^GET /rest/orgs/\\d+/incidents/{incidentId}/table_data/{DataTables.InstanceDetails.Name}", nth: 1, status: 500));
+
+        var replies = await CallAsync(Function, Inputs(SeedFindingId, Detector.DetectorId, incidentId));
+
+        replies.Should().ContainSingle("an error is the only reply");
+        replies[0]["message_type"]!.Value<int>().Should().Be(1);
+        replies[0]["message"]!.Value<string>().Should().StartWith(
+            $"Could not replace the rows of data table {DataTables.InstanceDetails.Name} of incident {incidentId}: ");
+        var rows = await SoarClient.DataTables.ListRowsAsync(incidentId, DataTables.FindingOverview.Name);
+        rows.Should().ContainSingle("the tables that could be replaced were");
     }
 
     [Test]
@@ -183,6 +228,29 @@ public class RefreshFindingTests : FunctionsBrokerFixture
         });
         return incident["id"]!.Value<long>();
     }
+
+    /// <summary>Each of the six tables of the incident in SOAR holds exactly the given rows (cell texts by column), in order.</summary>
+    private async Task IncidentShouldHoldExactlyAsync(long incidentId, JObject dataTables)
+    {
+        foreach (var table in DataTables.All)
+        {
+            var expected = (dataTables[table.Name] as JArray ?? [])
+                .Select(r => CellTexts(((JObject)r["cells"]!).Properties()))
+                .ToList();
+            var rows = await SoarClient.DataTables.ListRowsAsync(incidentId, table.Name);
+            var actual = rows.Select(r => CellTexts(((JObject)r["cells"]!).Properties())).ToList();
+            actual.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), $"{table.Name} holds the refreshed rows and nothing else");
+        }
+    }
+
+    // SoarClient parses responses with Newtonsoft's defaults, which read ISO texts as dates; the expected texts go
+    // through the same parse so both sides compare alike.
+    private static Dictionary<string, string> CellTexts(IEnumerable<JProperty> cells) => cells
+        .Where(c => c.Value["value"] is { Type: not JTokenType.Null })
+        .ToDictionary(c => c.Name, c => AsSoarClientReadsIt(c.Value["value"]!));
+
+    private static string AsSoarClientReadsIt(JToken value) =>
+        JToken.Parse(value.ToString(Formatting.None)).ToString(Formatting.None);
 
     private static void JsonShouldEqualIgnoringOrder(JToken actual, string expectedJson)
     {

@@ -16,12 +16,10 @@ internal sealed record HarnessRun(JObject Output)
 
     public JArray Artifacts => (JArray)Output["artifacts"]!;
 
-    /// <summary>The incident's rows after the script, by table.</summary>
+    /// <summary>The incident's rows after the script (the case's existing rows, then those the script added), by table.</summary>
     public JObject Tables => (JObject)Output["tables"]!;
 
     public JObject RowsAdded => (JObject)Output["rows_added"]!;
-
-    public JObject RowsDeleted => (JObject)Output["rows_deleted"]!;
 
     public JObject Inputs => (JObject)Output["inputs"]!;
 }

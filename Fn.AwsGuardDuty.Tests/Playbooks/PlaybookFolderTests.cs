@@ -54,6 +54,12 @@ public class PlaybookFolderTests
             "import os",
             "open('/etc/passwd')",
             "helper.createRichText(5)",
+            // SOAR scripts can add data table rows but have no documented way to read or delete them, and a script
+            // must not be able to treat that as "this SOAR lacks the API" and carry on.
+            "incident.deleteRow(incident.addRow('gd_finding_overview'))",
+            "rows = list(incident.gd_finding_overview)",
+            "try:\n    incident.deleteRow\nexcept AttributeError:\n    pass",
+            "try:\n    [r for r in incident.gd_action_details]\nexcept AttributeError:\n    pass",
         };
         foreach (var line in bad)
         {

@@ -59,15 +59,15 @@ internal sealed class PlaybookHarness
         return JObject.Parse(xml.Descendants().Single(e => e.Name.LocalName == "function").Value)["result_name"]!.Value<string>()!;
     }
 
-    public Task<HarnessRun> RunPostProcessAsync(string playbook, JObject? result, JObject? incident = null, bool rowDeleteApi = true) =>
+    public Task<HarnessRun> RunPostProcessAsync(string playbook, JObject? result, JObject? incident = null) =>
         RunAsync(playbook, "post", PostProcessScript(playbook), incident, null,
-            new JObject { [ResultName(playbook)] = result is null ? JValue.CreateNull() : result }, rowDeleteApi);
+            new JObject { [ResultName(playbook)] = result is null ? JValue.CreateNull() : result });
 
     public Task<HarnessRun> RunInputScriptAsync(string playbook, JObject incident, JObject? playbookInputs = null) =>
-        RunAsync(playbook, "input", InputScript(playbook), incident, playbookInputs, new JObject(), rowDeleteApi: true);
+        RunAsync(playbook, "input", InputScript(playbook), incident, playbookInputs, new JObject());
 
     private async Task<HarnessRun> RunAsync(string playbook, string kind, string script, JObject? incident, JObject? playbookInputs,
-        JObject results, bool rowDeleteApi)
+        JObject results)
     {
         var directory = Directory.CreateTempSubdirectory("fn-gd-harness-");
         try
@@ -83,7 +83,6 @@ internal sealed class PlaybookHarness
                 ["incident"] = incident ?? TestIncident.WithFinding(),
                 ["playbook_inputs"] = playbookInputs ?? new JObject(),
                 ["results"] = results,
-                ["options"] = new JObject { ["row_delete_api"] = rowDeleteApi },
             };
             await File.WriteAllTextAsync(casePath, testCase.ToString(Formatting.None));
             var (exit, stdout, stderr) = await RunPythonAsync(_harnessPath, casePath);

@@ -1,4 +1,5 @@
 using Fn.AwsGuardDuty.Findings;
+using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.Sandbox.Customization;
 using Fn.AwsGuardDuty.Tests.Findings;
 using Newtonsoft.Json.Linq;
@@ -7,7 +8,9 @@ namespace Fn.AwsGuardDuty.Tests.Playbooks;
 
 /// <summary>
 /// The refresh and update playbooks' post-process script against the refresh function's real content
-/// (FindingMapper.MapForRefresh(...).ToRefreshContentJson() of the sample findings).
+/// (FindingMapper.MapForRefresh(...).ToRefreshContentJson() of the sample findings, with <c>tables_replaced</c> as this
+/// app's function sets it, and without it as an older function returned it). The harness raises on
+/// <c>incident.deleteRow</c> and <c>incident.&lt;table&gt;</c>, which SOAR scripts do not have.
 /// </summary>
 [TestFixture(PlaybookCatalog.RefreshFindingDetails)]
 [TestFixture(PlaybookCatalog.UpdateFindingDetails)]
@@ -30,28 +33,25 @@ public class RefreshPlaybookTests(string playbook)
         [DataTables.InstanceDetails.Name] = new JArray(new JObject { ["instance_id"] = "i-old" }),
     };
 
-    [Test]
-    public async Task Replaces_the_six_tables_sets_the_fields_adds_the_listed_artifacts_and_clears_the_trigger()
+    /// <summary>The content as this app's refresh function returns it: it has replaced the rows itself.</summary>
+    private static JObject FunctionContent(string vector, params ExistingArtifact[] existing)
     {
-        var content = RefreshContent(VectorFiles.S3WithInstance);
-        var run = await _harness.RunPostProcessAsync(playbook,
-            TestIncident.Envelope(content, TestIncident.FindingInputs()), TestIncident.WithFinding(OldRows()));
+        var content = RefreshContent(vector, existing);
+        content[RefreshFindingFunction.TablesReplacedKey] = true;
+        return content;
+    }
 
-        foreach (var table in DataTables.All)
-        {
-            var expected = content["data_tables"]![table.Name]!.Select(r => new JObject(((JObject)r["cells"]!).Properties()
-                .Select(p => new JProperty(p.Name, p.Value["value"])))).ToList();
-            var actual = (run.Tables[table.Name] as JArray ?? []).ToList();
-            actual.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), $"the rows of {table.Name} are the refreshed ones, nothing else");
-        }
+    private static int RowCount(JObject content) => ((JObject)content["data_tables"]!).Properties().Sum(p => p.Value.Count());
 
-        run.RowsDeleted.ToObject<Dictionary<string, int>>().Should().BeEquivalentTo(new Dictionary<string, int>
-        {
-            [DataTables.FindingOverview.Name] = 2,
-            [DataTables.ActionDetails.Name] = 1,
-            [DataTables.InstanceDetails.Name] = 1,
-        });
-        run.Tables[DataTables.S3BucketDetails.Name]!.Count().Should().BeGreaterThan(0);
+    [Test]
+    public async Task When_the_function_replaced_the_tables_sets_the_fields_adds_the_listed_artifacts_and_leaves_the_rows_alone()
+    {
+        var content = FunctionContent(VectorFiles.S3WithInstance);
+        var incident = TestIncident.WithFinding(OldRows());
+        var run = await _harness.RunPostProcessAsync(playbook, TestIncident.Envelope(content, TestIncident.FindingInputs()), incident);
+
+        run.RowsAdded.Should().BeEmpty("the function already replaced the rows over REST");
+        JToken.DeepEquals(run.Tables, incident["tables"]).Should().BeTrue("the script touches no table:\n" + run.Tables);
 
         var payload = content["payload"]!;
         run.Changed["severity_code"]!.Value<string>().Should().Be(payload["severity_code"]!.Value<string>());
@@ -66,19 +66,48 @@ public class RefreshPlaybookTests(string playbook)
             listed.Select(a => ((string?)ArtifactTypes.Find(a["type"]!["name"]!.Value<string>())!.DisplayName, a["value"]!.Value<string>())));
         run.Artifacts.Select(a => a["description"]!.Value<string>()).Should().OnlyContain(d => d.Contains("extracted from GuardDuty"));
 
-        run.Note.Should().Contain(TestIncident.FindingId).And.Contain(FunctionCatalog.RefreshFinding).And.NotContain("IAM Integration");
+        run.Note.Should().Contain(TestIncident.FindingId).And.Contain(FunctionCatalog.RefreshFinding).And.NotContain("IAM Integration")
+            .And.Contain($"the six data tables replaced by the function with {RowCount(content)} rows").And.NotContain("added");
         run.Notes.Should().ContainSingle();
     }
 
     [Test]
-    public async Task A_second_refresh_leaves_the_same_rows_not_twice_as_many()
+    public async Task Two_refreshes_by_the_function_add_no_rows_from_the_script()
     {
-        var envelope = TestIncident.Envelope(RefreshContent(VectorFiles.PortProbe), TestIncident.FindingInputs());
+        var envelope = TestIncident.Envelope(FunctionContent(VectorFiles.PortProbe), TestIncident.FindingInputs());
         var first = await _harness.RunPostProcessAsync(playbook, envelope, TestIncident.WithFinding());
         var second = await _harness.RunPostProcessAsync(playbook, envelope, TestIncident.WithFinding((JObject)first.Tables.DeepClone()));
 
-        JToken.DeepEquals(second.Tables, first.Tables).Should().BeTrue("refresh replaces rows:\n" + second.Tables);
-        second.RowsAdded.Properties().Sum(p => p.Value.Count()).Should().Be(first.RowsAdded.Properties().Sum(p => p.Value.Count()));
+        first.RowsAdded.Should().BeEmpty();
+        second.RowsAdded.Should().BeEmpty();
+        second.Tables.Should().BeEmpty();
+    }
+
+    [TestCase(null)]
+    [TestCase(false)]
+    public async Task From_an_older_function_the_refreshed_rows_are_added_and_the_note_says_earlier_rows_were_kept(bool? tablesReplaced)
+    {
+        var content = RefreshContent(VectorFiles.S3WithInstance);
+        if (tablesReplaced is { } flag)
+            content[RefreshFindingFunction.TablesReplacedKey] = flag;
+        var old = OldRows();
+
+        var run = await _harness.RunPostProcessAsync(playbook, TestIncident.Envelope(content, TestIncident.FindingInputs()), TestIncident.WithFinding(old));
+
+        foreach (var table in DataTables.All)
+        {
+            var refreshed = content["data_tables"]![table.Name]!.Select(r => new JObject(((JObject)r["cells"]!).Properties()
+                .Select(p => new JProperty(p.Name, p.Value["value"])))).ToList();
+            var kept = (old[table.Name] as JArray ?? []).ToList();
+            var actual = (run.Tables[table.Name] as JArray ?? []).ToList();
+            actual.Should().BeEquivalentTo(kept.Concat(refreshed), o => o.WithStrictOrdering(),
+                $"{table.Name} keeps its rows (a script cannot delete them) and gets the refreshed ones");
+        }
+
+        run.Tables[DataTables.S3BucketDetails.Name]!.Count().Should().BeGreaterThan(0);
+        run.Note.Should().Contain($"{RowCount(content)} data table rows added").And.Contain("earlier rows were kept");
+        run.Changed["properties." + IncidentFields.TriggerRefresh]!.Value<bool>().Should().BeFalse();
+        run.Artifacts.Should().HaveCount(content["artifacts"]!.Count());
     }
 
     [Test]
@@ -86,7 +115,7 @@ public class RefreshPlaybookTests(string playbook)
     {
         var all = RefreshContent(VectorFiles.S3WithInstance)["artifacts"]!.Select(a => a["value"]!.Value<string>()!).ToList();
         var existing = all.Take(2).Select(v => new ExistingArtifact(null, v)).ToArray();
-        var content = RefreshContent(VectorFiles.S3WithInstance, existing);
+        var content = FunctionContent(VectorFiles.S3WithInstance, existing);
 
         var run = await _harness.RunPostProcessAsync(playbook, TestIncident.Envelope(content, TestIncident.FindingInputs()));
 
@@ -100,22 +129,12 @@ public class RefreshPlaybookTests(string playbook)
             TestIncident.Envelope(new JObject(), TestIncident.FindingInputs(), success: false, reason: "BadRequestException: detector <x> not owned"),
             TestIncident.WithFinding(OldRows()));
         failed.Note.Should().Contain("BadRequestException: detector &lt;x&gt; not owned");
-        failed.RowsDeleted.Should().BeEmpty();
+        failed.RowsAdded.Should().BeEmpty();
         failed.Artifacts.Should().BeEmpty();
         failed.Changed.Properties().Select(p => p.Name).Should().Equal("properties." + IncidentFields.TriggerRefresh);
 
         var missing = await _harness.RunPostProcessAsync(playbook, TestIncident.Envelope(new JObject(), TestIncident.FindingInputs()), TestIncident.WithFinding(OldRows()));
         missing.Note.Should().Contain("No finding data");
         missing.Tables[DataTables.FindingOverview.Name]!.Should().HaveCount(2, "the rows stay when there is nothing to replace them with");
-    }
-
-    [Test]
-    public async Task Where_scripts_cannot_delete_rows_the_new_rows_are_added_and_the_note_says_the_old_ones_stayed()
-    {
-        var run = await _harness.RunPostProcessAsync(playbook,
-            TestIncident.Envelope(RefreshContent(VectorFiles.Discovery), TestIncident.FindingInputs()), TestIncident.WithFinding(OldRows()), rowDeleteApi: false);
-
-        run.Tables[DataTables.FindingOverview.Name]!.Should().HaveCount(3);
-        run.Note.Should().Contain("earlier rows were kept");
     }
 }

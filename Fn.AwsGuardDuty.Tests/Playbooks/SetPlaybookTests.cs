@@ -26,8 +26,6 @@ public class SetPlaybookTests
             Inputs(("aws_gd_name", "bad ips")), new[] { "ThreatIntelSetId:</b> 114d0bd0" });
         yield return new TestCaseData("aws_guardduty_list_ipset_pb", new JArray("a1", "b2"), Inputs(), new[] { "Listing all the IpSetIds", "a1<br>b2" });
         yield return new TestCaseData("aws_guardduty_list_ipset_pb", new JArray(), Inputs(), new[] { "No IPSets found on AWS GuardDuty for this region" });
-        yield return new TestCaseData("aws_guardduty_list_threatintelset_pb", new JObject { ["ThreatIntelSetIds"] = new JArray("t1"), ["NextToken"] = "nt" },
-            Inputs(), new[] { "Listing all the ThreatIntelSetIds", "t1", "Next token:</b> nt" });
         yield return new TestCaseData("aws_guardduty_get_ipset_pb",
             new JObject { ["Name"] = "trusted", ["Format"] = "TXT", ["Location"] = "s3://b/ips.txt", ["Status"] = "ACTIVE", ["Tags"] = new JObject { ["team"] = "soc" }, ["ExpectedBucketOwner"] = "123456789012" },
             Inputs(("aws_gd_ip_set_id", "a1")), new[] { "IPSet ID:</b> a1", "Format:</b> TXT", "s3://b/ips.txt", "ACTIVE", "team: soc", "BucketOwner:</b> 123456789012" });
@@ -53,6 +51,46 @@ public class SetPlaybookTests
         run.Note.Should().StartWith($"Action ran for AWS Region: <b>{TestIncident.Region}</b><br>").And.Contain("Successfully executed");
         foreach (var fragment in expected)
             run.Note.Should().Contain(fragment);
+    }
+
+    // The list functions' two content shapes: a bare array when the listing is complete, {"ids", "next_token"} when
+    // aws_gd_max_results capped it with more ids left.
+    [TestCase("aws_guardduty_list_ipset_pb", "IpSetIds", "IPSets")]
+    [TestCase("aws_guardduty_list_threatintelset_pb", "ThreatIntelSetIds", "ThreatIntelSets")]
+    public async Task List_notes_every_id_of_a_complete_listing_without_a_token(string playbook, string idsName, string noun)
+    {
+        var run = await _harness.RunPostProcessAsync(playbook, TestIncident.Envelope(new JArray("a1", "b2<"), Inputs()));
+
+        run.Changed.Should().BeEmpty();
+        run.Note.Should().Contain("Successfully executed").And.Contain($"Listing all the {idsName}:</b><br>a1<br>b2&lt;")
+            .And.NotContain("Next token").And.NotContain("More ids remain");
+
+        var empty = await _harness.RunPostProcessAsync(playbook, TestIncident.Envelope(new JArray(), Inputs()));
+        empty.Note.Should().Contain($"No {noun} found on AWS GuardDuty for this region").And.NotContain("Next token");
+    }
+
+    [TestCase("aws_guardduty_list_ipset_pb", "IpSetIds")]
+    [TestCase("aws_guardduty_list_threatintelset_pb", "ThreatIntelSetIds")]
+    public async Task List_notes_the_ids_and_the_next_token_of_a_capped_listing(string playbook, string idsName)
+    {
+        var content = new JObject { ["ids"] = new JArray("a1", "b2"), ["next_token"] = "tok&en" };
+
+        var run = await _harness.RunPostProcessAsync(playbook, TestIncident.Envelope(content, Inputs(("aws_gd_max_results", 2))));
+
+        run.Changed.Should().BeEmpty();
+        run.Note.Should().Contain("Successfully executed").And.Contain($"Listing all the {idsName}:</b><br>a1<br>b2")
+            .And.Contain("<b>Next token:</b> tok&amp;en").And.Contain("aws_gd_next_token");
+    }
+
+    [TestCase("aws_guardduty_list_ipset_pb", "IPSets")]
+    [TestCase("aws_guardduty_list_threatintelset_pb", "ThreatIntelSets")]
+    public async Task List_with_a_token_but_no_ids_still_gives_the_token(string playbook, string noun)
+    {
+        var content = new JObject { ["ids"] = new JArray(), ["next_token"] = "nt" };
+
+        var run = await _harness.RunPostProcessAsync(playbook, TestIncident.Envelope(content, Inputs()));
+
+        run.Note.Should().Contain($"No {noun} found").And.Contain("<b>Next token:</b> nt");
     }
 
     [TestCase("aws_guardduty_create_ipset_pb")]

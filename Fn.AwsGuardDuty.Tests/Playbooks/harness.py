@@ -8,6 +8,11 @@ The objects are modelled strictly: an attribute, field, column, table or artifac
 customization, given in case["schema"]) does not provide raises, so a script bug fails the run instead of passing
 silently. Scripts get no imports, no open/exec/eval, as in SOAR's script sandbox.
 
+Data tables: SOAR scripts can add a row (incident.addRow(table)) but have no documented way to read the incident's
+rows or delete one, so incident.<table> and incident.deleteRow raise ScriptError (not AttributeError, so a script
+cannot catch it as "this SOAR lacks the API" and carry on). The case's existing rows are kept and reported back in
+"tables" with the rows the script added.
+
 Exit codes: 0 the script ran (result JSON on stdout); 1 the script raised (traceback on stderr); 2 bad case file.
 """
 import json
@@ -133,7 +138,7 @@ class Row(object):
 
 
 class Incident(object):
-    def __init__(self, recorder, schema, data, row_delete_api):
+    def __init__(self, recorder, schema, data):
         state = {
             "recorder": recorder,
             "tables": {name: list(columns) for name, columns in schema["tables"].items()},
@@ -141,7 +146,6 @@ class Incident(object):
             "fields": {k: data.get(k) for k in READ_ONLY_INCIDENT_FIELDS + WRITABLE_INCIDENT_FIELDS},
             "properties": Properties(recorder, schema["incident_fields"], data.get("properties") or {}),
             "rows": {},
-            "row_delete_api": row_delete_api,
         }
         for table, rows in (data.get("tables") or {}).items():
             if table not in state["tables"]:
@@ -158,10 +162,9 @@ class Incident(object):
             return state["properties"]
         if name in state["fields"]:
             return state["fields"][name]
-        if name in state["tables"] and state["row_delete_api"]:
-            return list(state["rows"].get(name, []))
-        if name == "deleteRow" and state["row_delete_api"]:
-            return self._delete_row
+        if name in state["tables"] or name == "deleteRow":
+            raise ScriptError(("incident.{0} is not a SOAR script API: scripts can add data table rows "
+                               "(incident.addRow) but have no documented way to read or delete the incident's rows").format(name))
         _fail_attribute("incident", name)
 
     def __setattr__(self, name, value):
@@ -204,17 +207,6 @@ class Incident(object):
         state["rows"].setdefault(table, []).append(row)
         state["recorder"].rows_added.setdefault(table, []).append(row)
         return row
-
-    def _delete_row(self, row):
-        state = self._s()
-        if not isinstance(row, Row):
-            raise ScriptError("incident.deleteRow takes a row of one of the incident's data tables")
-        table = object.__getattribute__(row, "_table")
-        rows = state["rows"].get(table, [])
-        if not any(r is row for r in rows):
-            raise ScriptError("that row is not (or no longer) in data table " + table)
-        state["rows"][table] = [r for r in rows if r is not row]
-        state["recorder"].rows_deleted[table] = state["recorder"].rows_deleted.get(table, 0) + 1
 
     def tables(self):
         return {t: [r.cells() for r in rows] for t, rows in self._s()["rows"].items()}
@@ -262,7 +254,6 @@ class Recorder(object):
         self.notes = []
         self.artifacts = []
         self.rows_added = {}
-        self.rows_deleted = {}
 
 
 SAFE_BUILTINS = {name: __builtins__[name] if isinstance(__builtins__, dict) else getattr(__builtins__, name) for name in (
@@ -275,7 +266,7 @@ SAFE_BUILTINS = {name: __builtins__[name] if isinstance(__builtins__, dict) else
 def run(case):
     schema = case["schema"]
     recorder = Recorder()
-    incident = Incident(recorder, schema, case.get("incident") or {}, (case.get("options") or {}).get("row_delete_api", True))
+    incident = Incident(recorder, schema, case.get("incident") or {})
     form = {name: None for name in schema.get("form_fields", [])}
     for name, value in (case.get("playbook_inputs") or {}).items():
         if name not in form:
@@ -300,7 +291,6 @@ def run(case):
         "notes": recorder.notes,
         "artifacts": recorder.artifacts,
         "rows_added": {t: [r.cells() for r in rows] for t, rows in recorder.rows_added.items()},
-        "rows_deleted": recorder.rows_deleted,
         "tables": incident.tables(),
         "properties": dict(object.__getattribute__(incident.properties, "_values")),
         "severity_code": incident.severity_code,

@@ -71,7 +71,10 @@ public static class PythonStyleJson
     {
         switch (value.Type)
         {
+            // A null string converted to JToken ((string?)null, e.g. obj["k"] = maybeNull) is a String-typed JValue
+            // holding null; like every other null value it is JSON null.
             case JTokenType.Null or JTokenType.Undefined:
+            case var _ when value.Value is null:
                 builder.Append("null");
                 break;
             case JTokenType.Boolean:

@@ -40,8 +40,7 @@ public sealed class ListFindingsFunction(GuardDutyClientFactory clients, ILogger
                 startToken, maxResults, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Listed {Count} finding id(s) of detector {DetectorId} in {Region} matching {Criteria}{More}",
                 ids.Count, detectorId, region, criteria, nextToken is null ? "" : " (more remain)");
-            // A null string converts to a JValue of type String holding null; the envelope wants a JSON null.
-            return new JObject { ["finding_ids"] = new JArray(ids), ["next_token"] = nextToken is null ? JValue.CreateNull() : nextToken };
+            return new JObject { ["finding_ids"] = new JArray(ids), ["next_token"] = nextToken };
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Fn.AwsGuardDuty.Circuits;
 using Fn.AwsGuardDuty.Findings;
@@ -15,12 +16,25 @@ namespace Fn.AwsGuardDuty.Functions;
 /// the incident's existing artifacts, posts the refresh note ("AWS GuardDuty finding Payload for refresh:" and the
 /// finding as JSON) to the incident, and returns <c>{timestamp, finding, region, payload, data_tables, artifacts}</c>
 /// where <c>artifacts</c> are only those the incident lacks and <c>data_tables</c> holds, per table api name, the
-/// complete current rows (so the playbook script can replace the incident's rows instead of appending). No finding:
-/// content <c>{}</c>, nothing written. As in the reference, any failure (AWS or SOAR) fails the call.
+/// complete current rows.
+/// <para>
+/// After the note, the function replaces the rows of the six gd_* tables itself over SOAR REST (§8 #12: the reference
+/// appended rows on every refresh). A playbook script cannot do this: SOAR gives scripts <c>incident.addRow</c> but no
+/// documented way to delete rows. The content says so with <c>"tables_replaced": true</c>, and the playbook scripts
+/// then leave the tables alone; <c>data_tables</c> stays for compatibility. A table that cannot be replaced fails the
+/// call, naming the table.
+/// </para>
+/// No finding: content <c>{}</c>, nothing written. As in the reference, any failure (AWS or SOAR) fails the call.
 /// </summary>
 public sealed class RefreshFindingFunction(
     GuardDutyClientFactory clients, SoarClient soar, FindingMapper mapper, ILogger<RefreshFindingFunction> logger) : IFunctionHandler
 {
+    /// <summary>The content key that tells the playbook scripts the function already replaced the table rows.</summary>
+    public const string TablesReplacedKey = "tables_replaced";
+
+    /// <summary>Tables replaced at once: small, so one refresh does not crowd the SOAR connection.</summary>
+    private const int TableConcurrency = 3;
+
     private readonly FindingConverter _converter = new();
 
     public string Name => FunctionNames.RefreshFinding;
@@ -52,11 +66,52 @@ public sealed class RefreshFindingFunction(
         }
 
         await PostNoteAsync(incidentId, mapped.Note.Content, cancellationToken).ConfigureAwait(false);
+        var rows = await ReplaceTablesAsync(incidentId, mapped.DataTables, cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
-            "Refreshed incident {IncidentId} from finding {FindingId} in {Region}: {NewArtifacts} new artifact(s) of {Found} found",
-            incidentId, findingId, region, mapped.Artifacts.Count, mapped.ArtifactValuesFound);
-        return FunctionResult.Ok(mapped.ToRefreshContentJson());
+            "Refreshed incident {IncidentId} from finding {FindingId} in {Region}: {NewArtifacts} new artifact(s) of {Found} found, {Rows} row(s) in {Tables} table(s) replaced",
+            incidentId, findingId, region, mapped.Artifacts.Count, mapped.ArtifactValuesFound, rows, mapped.DataTables.Count);
+        var content = mapped.ToRefreshContentJson();
+        content[TablesReplacedKey] = true;
+        return FunctionResult.Ok(content);
     }
+
+    /// <summary>
+    /// Makes each table hold exactly the refreshed rows. Every table is attempted even when one fails, so the others
+    /// are consistent; then the call fails naming each table that could not be replaced. Returns the rows written.
+    /// </summary>
+    private async Task<int> ReplaceTablesAsync(long incidentId, IReadOnlyList<DataTableData> tables, CancellationToken cancellationToken)
+    {
+        var failures = new ConcurrentDictionary<string, SoarException>(StringComparer.Ordinal);
+        var written = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = TableConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(tables, parallel, async (table, ct) =>
+        {
+            var rows = table.Rows.Select(ToCells).ToList();
+            try
+            {
+                await soar.DataTables.ReplaceRowsAsync(incidentId, table.Table, rows, ct).ConfigureAwait(false);
+                Interlocked.Add(ref written, rows.Count);
+            }
+            catch (SoarException error)
+            {
+                failures[table.Table] = error;
+            }
+        }).ConfigureAwait(false);
+
+        if (failures.IsEmpty)
+            return written;
+
+        // Report in the mapper's table order, so the message does not depend on which task finished first.
+        var failed = tables.Select(t => t.Table).Where(failures.ContainsKey).ToList();
+        var first = failures[failed[0]];
+        var detail = string.Join("; ", failed.Select(t => $"{t}: {failures[t].Message}"));
+        throw new FunctionErrorException(
+            $"Could not replace the rows of data table{(failed.Count == 1 ? "" : "s")} {string.Join(", ", failed)} of incident {incidentId}: {detail}",
+            first);
+    }
+
+    private static IReadOnlyDictionary<string, JToken?> ToCells(DataTableRow row) =>
+        row.Cells.ToDictionary(c => c.Key, c => (JToken?)c.Value, StringComparer.Ordinal);
 
     private async Task<JObject?> ReadFindingAsync(string region, string detectorId, string findingId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 # Local script "List ThreatIntelSet Post Script" of the playbook AWS GuardDuty: List ThreatIntelSet (PB).
-# Runs after aws_guardduty_list_threatintelset and writes a note listing the ThreatIntelSet ids.
+# Runs after aws_guardduty_list_threatintelset and writes a note listing the ThreatIntelSet ids (and the
+# next token when aws_gd_max_results capped the listing).
 
 PLAYBOOK_NAME = "AWS GuardDuty: List ThreatIntelSet (PB)"
 FN_NAME = "aws_guardduty_list_threatintelset"
@@ -22,16 +23,19 @@ def failure_reason(result, content):
 
 
 def detail(content, inputs):
-    ids = content
-    next_token = None
-    if isinstance(content, dict):
-        ids = content.get("ThreatIntelSetIds") or []
-        next_token = content.get("NextToken")
+    # A complete listing is a bare list of ids; one capped by aws_gd_max_results with more ids left is
+    # {"ids": [...], "next_token": "..."}, and the token continues the listing.
+    if content is None:
+        content = []
+    ids = content if isinstance(content, list) else content.get("ids", [])
+    next_token = None if isinstance(content, list) else content.get("next_token")
     if not ids:
-        return "No ThreatIntelSets found on AWS GuardDuty for this region"
-    text = "<b>Listing all the ThreatIntelSetIds:</b><br>" + "<br>".join(escape(i) for i in ids)
+        text = "No ThreatIntelSets found on AWS GuardDuty for this region"
+    else:
+        text = "<b>Listing all the ThreatIntelSetIds:</b><br>" + "<br>".join(escape(i) for i in ids)
     if next_token:
-        text += "<br><b>Next token:</b> " + escape(next_token)
+        text += ("<br><b>Next token:</b> " + escape(next_token) +
+                 "<br>More ids remain: run this playbook again with this token as aws_gd_next_token to list them.")
     return text
 
 

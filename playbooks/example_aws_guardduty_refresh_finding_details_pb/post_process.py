@@ -1,8 +1,9 @@
 # Local script "Refresh Finding Details Post Script" of the playbook AWS GuardDuty: Refresh Finding Details (PB).
 # Runs after func_aws_guardduty_refresh_finding and applies the refreshed finding to the incident:
 #   - severity_code and the finding properties from content.payload;
-#   - the six gd_* data tables: the incident's existing rows are deleted and the refreshed rows added,
-#     so a refresh replaces the tables instead of piling up duplicate rows;
+#   - the six gd_* data tables: this app's function replaces their rows itself over SOAR REST and says so with
+#     content.tables_replaced, so the script leaves them alone (scripts can add rows but not delete them). From an
+#     older function without tables_replaced, the refreshed rows are added and the note says so;
 #   - the artifacts the refresh content lists (the function already left out those the incident has);
 #   - aws_guardduty_trigger_refresh back to false, so the next change of the finding triggers again;
 #   - a note with what changed.
@@ -59,27 +60,10 @@ def update_fields(payload):
     return changed
 
 
-def delete_rows(table):
-    """Deletes the incident's rows of one table; None when this SOAR cannot delete rows from a script."""
-    try:
-        rows = list(getattr(incident, table))
-        for row in rows:
-            incident.deleteRow(row)
-    except AttributeError:
-        return None
-    return len(rows)
-
-
-def replace_tables(tables, timestamp):
-    deleted = 0
+def add_tables(tables, timestamp):
+    """Adds the refreshed rows of the six tables (an older function that did not replace them); returns the count."""
     added = 0
-    kept_old = False
     for table in DATA_TABLES:
-        count = delete_rows(table)
-        if count is None:
-            kept_old = True
-        else:
-            deleted += count
         for row in tables.get(table) or []:
             cells = row.get("cells") or {}
             new_row = incident.addRow(table)
@@ -90,7 +74,7 @@ def replace_tables(tables, timestamp):
             if "query_execution_date" not in cells and timestamp:
                 new_row["query_execution_date"] = timestamp
             added += 1
-    return deleted, added, kept_old
+    return added
 
 
 def add_artifacts(artifacts):
@@ -122,15 +106,19 @@ def main():
         if artifacts is None:
             artifacts = payload.get("artifacts") or []
         fields = update_fields(payload)
-        deleted, added, kept_old = replace_tables(content.get("data_tables") or {}, timestamp)
+        if content.get("tables_replaced"):
+            rows = sum(len((content.get("data_tables") or {}).get(table) or []) for table in DATA_TABLES)
+            tables = "the six data tables replaced by the function with {0} rows".format(rows)
+        else:
+            added = add_tables(content.get("data_tables") or {}, timestamp)
+            tables = ("{0} data table rows added (this function version does not replace rows, "
+                      "so earlier rows were kept)").format(added)
         new_artifacts = add_artifacts(artifacts)
         properties = payload.get("properties") or {}
         note = ("Refreshed finding <b>{0}</b> from SOAR function <b>{1}</b>: severity <b>{2}</b>, "
-                "{3} fields updated, {4} data table rows replaced by {5}, {6} new artifacts.").format(
+                "{3} fields updated, {4}, {5} new artifacts.").format(
             escape(properties.get("aws_guardduty_finding_id")), FN_NAME, escape(payload.get("severity_code")),
-            fields, deleted, added, new_artifacts)
-        if kept_old:
-            note += " This SOAR cannot delete data table rows from a script, so the earlier rows were kept."
+            fields, tables, new_artifacts)
     incident.properties.aws_guardduty_trigger_refresh = False
     incident.addNote(helper.createRichText(prefix + note))
 
