@@ -247,6 +247,48 @@ public sealed class AppWorld : IAsyncDisposable
         incidents.Count.Should().Be(expected, "no incident for a finding that was not seeded");
     }
 
+    /// <summary>Every line of the app's log files so far (all runs; NLog appends).</summary>
+    public IReadOnlyList<string> ReadLogLines()
+    {
+        if (!System.IO.Directory.Exists(LogDir))
+        {
+            return [];
+        }
+
+        var lines = new List<string>();
+        foreach (var file in System.IO.Directory.GetFiles(LogDir, "*", SearchOption.AllDirectories))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// Findings that GuardDuty reports now: createdAt and updatedAt are the current time (as for new activity), so a
+    /// poller that has a checkpoint already must still see them.
+    /// </summary>
+    public List<JObject> SeedNew(DetectorKey detector, int count, int seed)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return Seed(detector, count, seed, now, (_, finding) =>
+        {
+            var stamp = Fn.AwsGuardDuty.Sandbox.Aws.IsoTimestamp.Format(now);
+            finding["createdAt"] = stamp;
+            finding["updatedAt"] = stamp;
+            if (finding["service"] is JObject service)
+            {
+                service["eventFirstSeen"] = stamp;
+                service["eventLastSeen"] = stamp;
+            }
+        });
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var process in _processes)
