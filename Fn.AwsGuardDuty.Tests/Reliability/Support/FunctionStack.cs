@@ -33,11 +33,13 @@ public sealed class FunctionStack : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ServiceProvider _services;
     private readonly ILoggerFactory _platformFactory;
+    private readonly ILoggerFactory _emulatorFactory;
 
     private FunctionStack(string dir, ILoggerFactory loggerFactory, LogBookLoggerProvider logs, GuardDutyEmulator guardDuty, SoarEmulator soar,
         GuardDutyClientFactory clients, SoarClient soarClient, ServiceProvider services, FunctionListener listener, SoarPlatform platform,
-        DetectorKey detector, FunctionListenerOptions options, LogBookLoggerProvider platformLogs, ILoggerFactory platformFactory)
+        DetectorKey detector, FunctionListenerOptions options, LogBookLoggerProvider platformLogs, ILoggerFactory platformFactory, ILoggerFactory emulatorFactory)
     {
+        _emulatorFactory = emulatorFactory;
         _platformFactory = platformFactory;
         PlatformLogs = platformLogs;
         _dir = dir;
@@ -86,6 +88,8 @@ public sealed class FunctionStack : IAsyncDisposable
         var platformLogs = new LogBookLoggerProvider(book, name + " (SOAR platform side)");
         var platformFactory = platformLogs.CreateFactory(LogLevel.Debug);
         var loggerFactory = logs.CreateFactory(LogLevel.Debug);
+        // The emulators' own lines (Kestrel's among them) are kept too, at Information and above.
+        var emulatorFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning).AddProvider(logs));
         var accessKey = "AKIARELIABLE" + RandomNumberGenerator.GetHexString(8);
         var secretKey = "aws-secret/" + RandomNumberGenerator.GetHexString(24);
         var sessionToken = "session-token+" + RandomNumberGenerator.GetHexString(32);
@@ -100,7 +104,7 @@ public sealed class FunctionStack : IAsyncDisposable
         var guardDuty = await GuardDutyEmulator.StartAsync(new GuardDutyEmulatorOptions
         {
             Credentials = [new AwsCredential(accessKey, secretKey, Account, sessionToken)],
-            LoggerFactory = loggerFactory,
+            LoggerFactory = emulatorFactory,
         });
         var caFile = Path.Combine(dir, "soar-ca.pem");
         var soar = await SoarEmulator.StartAsync(new SoarEmulatorOptions
@@ -108,7 +112,7 @@ public sealed class FunctionStack : IAsyncDisposable
             CaPemPath = caFile,
             Preload = SoarPreload.GuardDuty,
             ApiKeys = [new SoarApiKeyOptions { Id = soarKeyId, Secret = soarKeySecret }],
-        }, loggerFactory);
+        }, emulatorFactory);
         var clients = await GuardDutyClientFactory.CreateAsync(new GuardDutyClientOptions
         {
             AccessKeyId = accessKey,
@@ -159,7 +163,7 @@ public sealed class FunctionStack : IAsyncDisposable
         await listener.StartAsync(CancellationToken.None);
         await listener.Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
         var detector = guardDuty.State.CreateDetector(Account, Region);
-        return new FunctionStack(dir, loggerFactory, logs, guardDuty, soar, clients, soarClient, provider, listener, platform, detector, options, platformLogs, platformFactory);
+        return new FunctionStack(dir, loggerFactory, logs, guardDuty, soar, clients, soarClient, provider, listener, platform, detector, options, platformLogs, platformFactory, emulatorFactory);
     }
 
     /// <summary>Generated findings stored in <see cref="Detector"/>; returns their ids.</summary>
@@ -184,6 +188,23 @@ public sealed class FunctionStack : IAsyncDisposable
         [InputNames.Region] = Region,
     };
 
+    /// <summary>Writes the errors and the last lines of the app side's log to the test output (for a failure).</summary>
+    public void WriteLogSummary(int tail = 40)
+    {
+        var lines = Logs.Lines.ToList();
+        foreach (var line in lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal))
+                     .GroupBy(l => l.Length > 160 ? l[..160] : l).Select(g => $"{g.Count()} x {g.First()}").Take(30))
+        {
+            TestContext.Out.WriteLine(line.Length > 2000 ? line[..2000] : line);
+        }
+
+        TestContext.Out.WriteLine("--- last lines ---");
+        foreach (var line in lines.TakeLast(tail))
+        {
+            TestContext.Out.WriteLine(line.Length > 600 ? line[..600] : line);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Listener.DisposeAsync();
@@ -195,6 +216,7 @@ public sealed class FunctionStack : IAsyncDisposable
         await Soar.DisposeAsync();
         _loggerFactory.Dispose();
         _platformFactory.Dispose();
+        _emulatorFactory.Dispose();
         try
         {
             Directory.Delete(_dir, recursive: true);

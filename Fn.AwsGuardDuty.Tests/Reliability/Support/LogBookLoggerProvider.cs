@@ -5,13 +5,16 @@ namespace Fn.AwsGuardDuty.Tests.Reliability.Support;
 
 /// <summary>
 /// An <see cref="ILoggerProvider"/> writing every line, at every level, with its structured values and exception
-/// text, into a <see cref="LogBook"/> under one source name. It also keeps its own lines, for the test that wrote them.
+/// text, into a <see cref="LogBook"/> under one source name. It also keeps its most recent lines (a bounded window), for
+/// the test that wrote them.
 /// </summary>
 public sealed class LogBookLoggerProvider(LogBook book, string source) : ILoggerProvider
 {
+    private const int Kept = 5000;
     private readonly ConcurrentQueue<string> _lines = new();
     private long _errors;
 
+    /// <summary>The most recent lines (up to 5,000).</summary>
     public IReadOnlyCollection<string> Lines => _lines;
 
     public long Errors => Interlocked.Read(ref _errors);
@@ -57,6 +60,10 @@ public sealed class LogBookLoggerProvider(LogBook book, string source) : ILogger
     private void Add(string line)
     {
         _lines.Enqueue(line);
+        while (_lines.Count > Kept && _lines.TryDequeue(out _))
+        {
+        }
+
         book.Add(source, line);
     }
 }
