@@ -1,3 +1,4 @@
+using Fn.AwsGuardDuty.Poller;
 using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.Cli.SelfTest;
 using Fn.AwsGuardDuty.Configuration;
@@ -46,7 +47,8 @@ public static class AppServices
 
             // One IFunctionHandler per SOAR function  (Functions/)
             services.AddGuardDutyFunctions();
-            // The findings poller, only when polling is on  (Poller/; added when the poller lands)
+            // The findings poller, only when polling is on  (Poller/)
+            services.AddFindingsPoller(config.GuardDuty);
         }
 
         return services;
