@@ -48,8 +48,8 @@ public static class ActiveMqBrokerXml
               <sslContext keyStore="file:{keyStorePath}" keyStorePassword="{keyStorePassword}"/>
             </sslContext>
             <transportConnectors>
-              <transportConnector name="stomp" uri="stomp://127.0.0.1:{stompPort}"/>
-              <transportConnector name="stomp+ssl" uri="stomp+ssl://127.0.0.1:{stompSslPort}"/>
+              <transportConnector name="stomp" uri="stomp://127.0.0.1:{stompPort}?transport.tcpNoDelay=true"/>
+              <transportConnector name="stomp+ssl" uri="stomp+ssl://127.0.0.1:{stompSslPort}?transport.tcpNoDelay=true"/>
             </transportConnectors>
           </broker>
         </beans>
