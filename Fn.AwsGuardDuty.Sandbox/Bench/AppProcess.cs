@@ -42,7 +42,11 @@ public sealed class AppProcess : IAsyncDisposable
     private static extern int Kill(int pid, int signal);
 
     /// <summary>Starts the app; <paramref name="markers"/> are the substrings of stdout lines to keep for <see cref="WaitForAsync"/>.</summary>
-    public static AppProcess Start(string executable, string configPath, string home, params string[] markers)
+    public static AppProcess Start(string executable, string configPath, string home, params string[] markers) =>
+        Start(executable, configPath, home, new Dictionary<string, string>(), markers);
+
+    /// <summary>As <see cref="Start(string, string, string, string[])"/>, with extra environment variables (e.g. runtime knobs to compare).</summary>
+    public static AppProcess Start(string executable, string configPath, string home, IReadOnlyDictionary<string, string> environment, params string[] markers)
     {
         if (!File.Exists(executable))
         {
@@ -64,6 +68,10 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment.Remove("LOGLEVEL");
         info.Environment.Remove("APP_LOG_DIR");
         info.Environment["HOME"] = home;
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
 
         var started = Stopwatch.GetTimestamp();
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {executable}");

@@ -27,6 +27,16 @@ public sealed class BenchContext : IAsyncDisposable
 
     public string WorkDir { get; }
 
+    /// <summary>
+    /// Extra environment for every app process, from <c>BENCH_APP_ENV</c> ("NAME=value;NAME=value"), to compare
+    /// runtime knobs (e.g. <c>DOTNET_GCgen0size</c>) without rebuilding. Recorded in the results.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AppEnvironment { get; } = ParseEnvironment(Environment.GetEnvironmentVariable("BENCH_APP_ENV"));
+
+    /// <summary>Starts the app with <see cref="AppEnvironment"/>.</summary>
+    public AppProcess StartApp(string configPath, string home, params string[] markers) =>
+        AppProcess.Start(AppExecutable, configPath, home, AppEnvironment, markers);
+
     /// <summary>The shared broker; throws <see cref="ScenarioSkippedException"/> when ActiveMQ is missing or does not start.</summary>
     public async Task<ActiveMqBroker> BrokerAsync()
     {
@@ -63,6 +73,12 @@ public sealed class BenchContext : IAsyncDisposable
             // Left for the OS's temp cleanup.
         }
     }
+
+    private static Dictionary<string, string> ParseEnvironment(string? text) =>
+        (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Where(pair => pair.Length == 2 && pair[0].Length > 0)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

@@ -13,5 +13,5 @@ public sealed record BenchFigure(string Name, double Value, string Unit, BenchTa
     public static string Format(double value) =>
         Math.Abs(value) >= 100 || value == Math.Round(value)
             ? value.ToString("#,0", CultureInfo.InvariantCulture)
-            : Math.Abs(value) >= 1 ? value.ToString("0.0#", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
+            : Math.Abs(value) >= 1 ? value.ToString("0.0##", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
 }

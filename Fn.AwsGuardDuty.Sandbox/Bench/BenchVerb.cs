@@ -53,6 +53,12 @@ public static class BenchVerb
             return Ok;
         }
 
+        if (Console.IsOutputRedirected && console.Profile.Width < 120)
+        {
+            // Piped to a file or a CI log: keep each row of the table on one line.
+            console.Profile.Width = 120;
+        }
+
         var scale = arguments.Quick ? BenchScale.Quick : BenchScale.Full;
         var selected = Scenarios.Where(s => arguments.Only.Count == 0 || arguments.Only.Contains(s.Name)).ToList();
         var app = arguments.AppPath ?? Path.Combine(AppContext.BaseDirectory, "fn-aws-guardduty");
@@ -70,6 +76,11 @@ public static class BenchVerb
         }
 
         var command = "bench " + string.Join(' ', args);
+        if (Environment.GetEnvironmentVariable("BENCH_APP_ENV") is { Length: > 0 } appEnvironment)
+        {
+            command = $"BENCH_APP_ENV=\"{appEnvironment}\" {command}";
+        }
+
         var results = new BenchResults(scale.Mode, command.Trim(), date, machine, outcomes);
         console.Write(BenchTable.Render(results));
         results.Write(arguments.OutPath);
@@ -94,8 +105,10 @@ public static class BenchVerb
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            context.Console.MarkupLineInterpolated($"[red]  failed: {e.Message}[/]");
             var firstLine = e.Message.Split('\n')[0];
+            context.Console.MarkupLineInterpolated($"[red]  failed: {firstLine}[/]");
+            // The whole message (the app's last output lines, its stderr) goes to the JSON for diagnosis.
+            recorder.Detail("error", e.ToString());
             return new ScenarioOutcome(scenario.Name, ScenarioStatus.Failed, recorder.Figures, $"{e.GetType().Name}: {firstLine}", recorder.Details, clock.Elapsed);
         }
     }

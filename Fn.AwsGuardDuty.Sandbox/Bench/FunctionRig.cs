@@ -39,7 +39,7 @@ public sealed class FunctionRig : IAsyncDisposable
         {
             var ids = sandbox.Seed(Region, 500, seed: 4_242);
             var config = sandbox.WriteConfig("functions", pollingInterval: null, numWorkers, [Region]);
-            app = AppProcess.Start(context.AppExecutable, config, sandbox.Home, SubscribedMarker);
+            app = context.StartApp(config, sandbox.Home, SubscribedMarker);
             await app.WaitForAsync(SubscribedMarker, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
             var platform = await SoarPlatform.StartAsync(broker.ClientOptions(), BenchSandbox.OrgId, cancellationToken: cancellationToken).ConfigureAwait(false);
             platform.RetainReplies = false;
@@ -67,6 +67,9 @@ public sealed class FunctionRig : IAsyncDisposable
         var reply = await Platform.CallAsync(FunctionNames.ArchiveFinding, inputs, cancellationToken).ConfigureAwait(false);
         return !reply.IsError && reply.Success && reply.Content?["status"]?.ToString() == "ok";
     }
+
+    /// <summary>The broker's process (its java runs as a child of it), for CPU accounting.</summary>
+    public int? BrokerProcessId => _sandbox.Broker?.ProcessId;
 
     public long GuardDutyArchiveCalls => _sandbox.GuardDuty.State.Calls.Count("ArchiveFindings");
 

@@ -16,7 +16,7 @@ public sealed class IdleRssScenario : IBenchScenario
         var regions = context.Scale.Regions;
         await using var sandbox = await BenchSandbox.StartAsync(context.WorkDir, regions, broker, cancellationToken).ConfigureAwait(false);
         var config = sandbox.WriteConfig("idle", pollingInterval: TimeSpan.FromMinutes(10), numWorkers: null, regions);
-        await using var app = AppProcess.Start(context.AppExecutable, config, sandbox.Home, FunctionRig.SubscribedMarker, PollCycleLine.Marker);
+        await using var app = context.StartApp(config, sandbox.Home, FunctionRig.SubscribedMarker, PollCycleLine.Marker);
         await app.WaitForAsync(FunctionRig.SubscribedMarker, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
         var cycle = PollCycleLine.Parse((await app.WaitForAsync(PollCycleLine.Marker, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false)).Text);
         context.Progress($"subscribed and first poll cycle done; settling for {context.Scale.IdleSettle.TotalSeconds:0} s");

@@ -21,8 +21,10 @@ public sealed class RoundTripScenario : IBenchScenario
         await PacedAsync(rig, scale.RoundTripRate, scale.Warmup, cancellationToken).ConfigureAwait(false);
         rig.Platform.Latencies.Reset();
 
+        var cpu = CpuMeter.Start(rig.App.Id, rig.BrokerProcessId);
         var (sent, failed, elapsed) = await PacedAsync(rig, scale.RoundTripRate, scale.RoundTripDuration, cancellationToken).ConfigureAwait(false);
         var latency = rig.Platform.Latencies.Summary();
+        recorder.Detail("cpu_per_call", cpu.Stop(sent));
         recorder.Detail("calls", sent);
         recorder.Detail("failed", failed);
         recorder.Detail("offered_rate", sent / elapsed.TotalSeconds);

@@ -22,7 +22,7 @@ public sealed class StartupScenario : IBenchScenario
         // One unmeasured start first: the first run of a freshly built app pays for the OS's file cache.
         for (var run = 0; run <= context.Scale.StartupRuns; run++)
         {
-            await using var app = AppProcess.Start(context.AppExecutable, config, sandbox.Home, FunctionRig.SubscribedMarker);
+            await using var app = context.StartApp(config, sandbox.Home, FunctionRig.SubscribedMarker);
             var line = await app.WaitForAsync(FunctionRig.SubscribedMarker, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
             await app.StopAsync(TimeSpan.FromSeconds(15)).ConfigureAwait(false);
             if (run == 0) continue;

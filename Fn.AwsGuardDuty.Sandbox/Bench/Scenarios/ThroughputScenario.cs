@@ -21,8 +21,11 @@ public sealed class ThroughputScenario : IBenchScenario
         rig.Platform.Latencies.Reset();
         var archiveBefore = rig.GuardDutyArchiveCalls;
 
+        var cpu = CpuMeter.Start(rig.App.Id, rig.BrokerProcessId);
         var (completed, failed, elapsed) = await SaturateAsync(rig, scale.ThroughputInFlight, scale.ThroughputDuration, cancellationToken).ConfigureAwait(false);
+        var cpuPerCall = cpu.Stop(rig.GuardDutyArchiveCalls - archiveBefore);
         var latency = rig.Platform.Latencies.Summary();
+        recorder.Detail("cpu_per_call", cpuPerCall);
         recorder.Detail("completed", completed);
         recorder.Detail("failed", failed);
         recorder.Detail("window_seconds", elapsed.TotalSeconds);
