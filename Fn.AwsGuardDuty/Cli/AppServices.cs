@@ -4,6 +4,7 @@ using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.Hosting;
 using Fn.AwsGuardDuty.Logging;
+using Fn.AwsGuardDuty.Poller;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fn.AwsGuardDuty.Cli;
@@ -46,7 +47,8 @@ public static class AppServices
 
             // One IFunctionHandler per SOAR function  (Functions/)
             services.AddGuardDutyFunctions();
-            // The findings poller, only when polling is on  (Poller/; added when the poller lands)
+            // The findings poller, only when polling is on  (Poller/)
+            services.AddFindingsPoller(config.GuardDuty);
         }
 
         return services;
