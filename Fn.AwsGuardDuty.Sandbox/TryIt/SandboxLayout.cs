@@ -26,14 +26,16 @@ public sealed class SandboxLayout(string root)
     /// <summary>A ready-made finding to POST to the GuardDuty emulator's admin route.</summary>
     public string ExampleFinding => Path.Combine(Root, "example-finding.json");
 
-    /// <summary>Makes the folders. Checkpoints of an earlier run are removed: every run starts with empty emulators.</summary>
+    /// <summary>Makes the folders. Checkpoints and logs of an earlier run are removed: every run starts with empty stand-ins.</summary>
     public void Prepare()
     {
         Directory.CreateDirectory(Root);
-        if (Directory.Exists(StateDirectory))
-            Directory.Delete(StateDirectory, recursive: true);
-        Directory.CreateDirectory(StateDirectory);
-        Directory.CreateDirectory(LogDirectory);
+        foreach (var folder in new[] { StateDirectory, LogDirectory })
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+            Directory.CreateDirectory(folder);
+        }
     }
 
     /// <summary>A path as the user would type it from the current folder (relative when it is below it).</summary>

@@ -121,7 +121,7 @@ public sealed class TryItCommand(TryItOptions options, IAnsiConsole console)
         }
 
         ShowSummary(session, ui);
-        ui.Write(PokeGuide.Render(session), always: true);
+        PokeGuide.Write(session, ui);
         ui.Line("[green]Ready.[/] New activity is shown below. Press [bold]Ctrl-C[/] to stop.", always: true);
         void Feed(string line) => ui.Line($"[grey]{DateTime.Now:HH:mm:ss}[/] {Markup.Escape(line)}");
         session.Activity.Changed += Feed;

@@ -88,6 +88,16 @@ public sealed class TryItConsole(IAnsiConsole console, bool quiet)
             Console.MarkupLine(markup);
     }
 
+    /// <summary>Text written as is, never wrapped (commands to copy).</summary>
+    public void Raw(string text)
+    {
+        lock (_gate)
+        {
+            Console.Profile.Out.Writer.WriteLine(text);
+            Console.Profile.Out.Writer.Flush();
+        }
+    }
+
     public void Heading(string text, bool always = false)
     {
         if (Quiet && !always)

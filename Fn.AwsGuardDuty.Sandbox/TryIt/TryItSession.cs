@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Fn.AwsGuardDuty.Logging;
 using Fn.AwsGuardDuty.Sandbox.Platform;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace Fn.AwsGuardDuty.Sandbox.TryIt;
 /// <see cref="StartAsync"/> shows each step on the <see cref="TryItConsole"/>; <see cref="DisposeAsync"/> stops the
 /// app first, then the platform, then the stand-ins.
 /// </summary>
-public sealed class TryItSession : IAsyncDisposable
+public sealed partial class TryItSession : IAsyncDisposable
 {
     private readonly TryItConsole _ui;
     private NLog.LogFactory? _logFactory;
@@ -84,7 +85,8 @@ public sealed class TryItSession : IAsyncDisposable
                 throw new TryItException($"customize exited {outcome.ExitCode}: {string.Join(" ", outcome.ErrorLines.Concat(outcome.OutputLines).TakeLast(3))}");
             return outcome;
         }, outcome => outcome.OutputLines.LastOrDefault() ?? "done").ConfigureAwait(false);
-        foreach (var line in customize.OutputLines)
+        // The verb's own lines, without its long lists of object names.
+        foreach (var line in customize.OutputLines.Where(l => !ObjectList().IsMatch(l)))
             _ui.Line($"    [grey]{Spectre.Console.Markup.Escape(line)}[/]");
 
         Seeded = await _ui.StepAsync($"Seed {Options.Findings} findings in GuardDuty", () =>
@@ -172,6 +174,9 @@ public sealed class TryItSession : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    [GeneratedRegex(@"^((added|changed): )?\d+ [a-z_ ]+(\(s\))?: ")]
+    private static partial Regex ObjectList();
 
     private static string DescribeSeeded(IReadOnlyList<SeededFinding> seeded)
     {
