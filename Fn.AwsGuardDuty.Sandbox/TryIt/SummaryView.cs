@@ -10,7 +10,7 @@ public static class SummaryView
     public static IRenderable Render(TryItSummary summary)
     {
         var loop = new Table().Title("[bold]What happened[/]").AddColumn("").AddColumn(new TableColumn("").RightAligned()).HideHeaders();
-        loop.AddRow("Findings seeded in GuardDuty", $"{summary.FindingsSeeded} in {summary.Regions} regions");
+        loop.AddRow("Findings seeded in GuardDuty", $"{N(summary.FindingsSeeded)} in {summary.Regions} regions");
         loop.AddRow("Incidents created in SOAR", N(summary.IncidentsCreated));
         loop.AddRow("Incidents refreshed (finding changed in GuardDuty)", N(summary.IncidentsRefreshed));
         loop.AddRow("Incidents closed", $"{summary.IncidentsClosed} ({summary.ClosedByPoller} by the poller, {summary.ClosedByAnalyst} by an analyst)");

@@ -121,8 +121,7 @@ public sealed partial class TryItSession : IAsyncDisposable
     public int FindingsWithOneIncident() => Seeded.Count(f => IncidentsOf(f).Count == 1);
 
     public bool IsArchivedInGuardDuty(SeededFinding finding) =>
-        Servers.GuardDuty.State.GetFinding(finding.Detector, finding.Id)?.SelectToken("service.archived")?.Type == JTokenType.Boolean
-        && (bool)Servers.GuardDuty.State.GetFinding(finding.Detector, finding.Id)!.SelectToken("service.archived")!;
+        Servers.GuardDuty.State.GetFinding(finding.Detector, finding.Id) is { } stored && IsArchived(stored);
 
     public TryItSummary Summary() => new()
     {
@@ -133,8 +132,7 @@ public sealed partial class TryItSession : IAsyncDisposable
         IncidentsClosed = Activity.Closed,
         ClosedByAnalyst = AnalystCloses,
         IncidentsReopened = Activity.Reopened,
-        FindingsArchived = Servers.Detectors.Values.Sum(d => Servers.GuardDuty.State.Findings(d)
-            .Count(f => f.SelectToken("service.archived")?.Type == JTokenType.Boolean && (bool)f.SelectToken("service.archived")!)),
+        FindingsArchived = Servers.Detectors.Values.Sum(d => Servers.GuardDuty.State.Findings(d).Count(IsArchived)),
         PlaybookFailures = Activity.PlaybookFailures,
         Functions = Platform.Latencies.ByFunction()
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
@@ -174,6 +172,9 @@ public sealed partial class TryItSession : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private static bool IsArchived(JObject finding) =>
+        finding.SelectToken("service.archived") is { Type: JTokenType.Boolean } archived && (bool)archived;
 
     [GeneratedRegex(@"^((added|changed): )?\d+ [a-z_ ]+(\(s\))?: ")]
     private static partial Regex ObjectList();

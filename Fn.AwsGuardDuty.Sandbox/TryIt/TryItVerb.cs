@@ -21,7 +21,7 @@ public static class TryItVerb
         {
             Description = "demo: play a scripted story with checked expectations and exit 0 when all held. " +
                           "Without it the sandbox shows the loop once, then stays up until Ctrl-C.",
-            HelpName = "demo",
+            HelpName = "demo|interactive",
         };
         scenario.AcceptOnlyFromAmong("demo", "interactive");
         var findings = new Option<int>("--findings", "-n")
@@ -91,7 +91,11 @@ public static class TryItVerb
             ProcessTerminationTimeout = null,
         }, cancellationToken).ConfigureAwait(false);
         if (output.GetStringBuilder().Length > 0)
-            console.Write(new Spectre.Console.Text(output.ToString()));
+        {
+            // Help and parse errors come formatted already; written as is, not re-wrapped.
+            console.Profile.Out.Writer.Write(output.ToString());
+            console.Profile.Out.Writer.Flush();
+        }
         return code;
     }
 
