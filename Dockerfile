@@ -4,6 +4,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props Fn.AwsGuardDuty.sln ./
 COPY Fn.AwsGuardDuty/ Fn.AwsGuardDuty/
+COPY customize/ customize/
 RUN dotnet publish Fn.AwsGuardDuty -c Release -o /out --no-self-contained
 
 FROM mcr.microsoft.com/dotnet/runtime:10.0
@@ -13,7 +14,6 @@ RUN groupadd --gid 1001 appuser && useradd --uid 1001 --gid 1001 --home-dir /var
     && mkdir -p /etc/rescircuits /var/log/fn-aws-guardduty && chown appuser:appuser /var/log/fn-aws-guardduty
 WORKDIR /opt/fn-aws-guardduty
 COPY --from=build /out/ ./
-COPY customize/ ./customize/
 USER 1001
 # The checkpoint store lives beside app.config unless aws_gd_state_dir says otherwise; mount a volume there.
 VOLUME ["/var/lib/fn-aws-guardduty"]

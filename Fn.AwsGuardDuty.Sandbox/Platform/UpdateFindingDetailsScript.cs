@@ -57,7 +57,10 @@ internal static class UpdateFindingDetailsScript
         }
 
         var timestamp = reply.Results?["metrics"]?["timestamp"]?.Value<string>();
-        if (content["data_tables"] is JObject tables)
+        // Our refresh function replaces the rows over REST and says so; the script then leaves the tables alone.
+        // (An older function without the flag makes the script append rows; the sandbox only runs ours.)
+        var tablesReplaced = content["tables_replaced"]?.Type == JTokenType.Boolean && content["tables_replaced"]!.Value<bool>();
+        if (!tablesReplaced && content["data_tables"] is JObject tables)
         {
             foreach (var table in tables.Properties())
             {

@@ -4,7 +4,7 @@ namespace Fn.AwsGuardDuty.Tests.Infrastructure;
 /// One broker for every non-destructive broker test of a run. NUnit gives tests no other way to share an
 /// object across fixtures in different namespaces, so this is a process-wide lazy: started by the first test that
 /// asks, stopped by <see cref="BrokerRunTeardown"/> at the end of the run (and by process exit as a fallback).
-/// Tests that kill or restart a broker start their own <see cref="ActiveMqBroker"/> instead.
+/// Tests that kill or restart a broker start their own <see cref="ActiveMqBroker"/> (from the sandbox) instead.
 /// A start failure is remembered, so every broker test reports the same reason without retrying.
 /// </summary>
 public static class SharedActiveMqBroker

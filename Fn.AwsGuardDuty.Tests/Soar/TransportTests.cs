@@ -98,6 +98,72 @@ public class TransportTests
     }
 
     [Test]
+    public async Task A_safe_only_create_whose_connection_drops_after_sending_is_not_repeated()
+    {
+        await using var server = await Start(async context =>
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            context.Abort();
+        });
+        using var client = new SoarClient(Options(server.Port, attempts: 4));
+
+        var act = () => client.Incidents.CreateAsync(new Newtonsoft.Json.Linq.JObject { ["name"] = "x" }, SoarRetryPolicy.SafeOnly);
+
+        (await act.Should().ThrowAsync<SoarConnectionException>()).Which.Attempts.Should().Be(1);
+        server.Hits.Should().Be(1);
+    }
+
+    [Test]
+    public async Task A_safe_only_create_to_a_refused_port_is_retried_because_it_never_left()
+    {
+        var server = await Start(context => context.Response.WriteAsync("{}"));
+        using var client = new SoarClient(Options(server.Port, attempts: 3));
+        await client.ConnectAsync();
+        await server.DisposeAsync();
+        var before = client.Counters.Calls;
+
+        var act = () => client.Incidents.CreateAsync(new Newtonsoft.Json.Linq.JObject { ["name"] = "x" }, SoarRetryPolicy.SafeOnly);
+
+        (await act.Should().ThrowAsync<SoarConnectionException>()).Which.Attempts.Should().Be(3);
+        (client.Counters.Calls - before).Should().Be(3);
+    }
+
+    [Test]
+    public async Task A_safe_only_create_that_times_out_is_not_repeated()
+    {
+        await using var server = await Start(async context => await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted));
+        var options = Options(server.Port, attempts: 3);
+        options.RequestTimeout = TimeSpan.FromMilliseconds(300);
+        using var client = new SoarClient(options);
+        await client.ConnectAsync();
+
+        var act = () => client.Incidents.CreateAsync(new Newtonsoft.Json.Linq.JObject { ["name"] = "x" }, SoarRetryPolicy.SafeOnly);
+
+        (await act.Should().ThrowAsync<SoarConnectionException>()).Which.Attempts.Should().Be(1);
+        server.Hits.Should().Be(1);
+    }
+
+    [Test]
+    public async Task A_safe_only_create_answered_503_is_reported_at_once_but_a_429_is_retried()
+    {
+        var calls = 0;
+        await using var server = await Start(context =>
+        {
+            var n = Interlocked.Increment(ref calls);
+            context.Response.StatusCode = n <= 2 ? 429 : n == 3 ? 503 : 200;
+            return context.Response.WriteAsync(n <= 3 ? """{"message":"busy"}""" : """{"id":9}""");
+        });
+        using var client = new SoarClient(Options(server.Port, attempts: 5));
+
+        var act = () => client.Incidents.CreateAsync(new Newtonsoft.Json.Linq.JObject { ["name"] = "x" }, SoarRetryPolicy.SafeOnly);
+
+        var error = (await act.Should().ThrowAsync<SoarHttpException>()).Which;
+        error.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        error.Attempts.Should().Be(3, "two 429s retried, the 503 is not");
+        server.Hits.Should().Be(3);
+    }
+
+    [Test]
     public async Task A_hung_answer_times_out_per_attempt_and_is_retried_for_GET()
     {
         await using var server = await Start(async context => await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted));

@@ -1,3 +1,4 @@
+using Fn.AwsGuardDuty.Poller;
 using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.Cli.SelfTest;
 using Fn.AwsGuardDuty.Configuration;

@@ -248,10 +248,10 @@ internal sealed class DetectorPass
             if (incident is null)
             {
                 var mapped = _ctx.Mapper.Map(boto, _region);
-                var id = await _ctx.Soar.CreateAsync(mapped, abort).ConfigureAwait(false);
+                var created = await _ctx.Soar.CreateAsync(mapped, _region, _detectorId, finding.Id, abort).ConfigureAwait(false);
                 _counters.AddCreated();
-                _logger.LogInformation("GuardDuty finding {FindingId} of type {Type} in region {Region} escalated to SOAR incident {IncidentId}",
-                    finding.Id, finding.Type, _region, id);
+                _logger.LogInformation("GuardDuty finding {FindingId} of type {Type} in region {Region} escalated to SOAR incident {IncidentId}{Note}",
+                    finding.Id, finding.Type, _region, created.Id, created.Recovered ? " (found after a failed create)" : "");
                 return new FindingOutcome(finding, FindingOutcomeKind.Created, IncidentOpen: true, CreateAttempted: true);
             }
 

@@ -38,7 +38,7 @@ public sealed class FindingsPoller
         _logger = logger;
         var template = CloseTemplate.Load(options.CloseIncidentTemplatePath);
         Store = new CheckpointStore(options.StateDir, logger, _time);
-        _context = new PollerContext(options, new PollerSoar(soar, options.SoarQueryPageSize), mapper,
+        _context = new PollerContext(options, new PollerSoar(soar, options, _time, logger), mapper,
             new FindingFilter(options.SeverityThreshold, options.FindingTypes, options.ExcludeFindingTypes), template, Store, _time, logger);
     }
 

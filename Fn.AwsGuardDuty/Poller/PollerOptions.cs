@@ -66,6 +66,15 @@ public sealed record PollerOptions
     /// <summary>The checkpoint is also saved between batches when this long has passed since the last save.</summary>
     public TimeSpan CheckpointSaveInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Creates of one incident within a cycle when SOAR fails them without having made the incident (each failure is
+    /// checked with a lookup first); then the finding waits in the retry set.
+    /// </summary>
+    public int CreateAttempts { get; init; } = 3;
+
+    /// <summary>Pause before the second create of an incident (doubled after each further failure, jittered ±50 %).</summary>
+    public TimeSpan CreateRetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Page length of SOAR <c>query_paged</c> calls.</summary>
     public int SoarQueryPageSize { get; init; } = 500;
 
@@ -120,6 +129,10 @@ public sealed record PollerOptions
             throw Bad(nameof(MaxAttemptsForInvalidFinding), "must be at least 1");
         if (CheckpointSaveInterval < TimeSpan.Zero)
             throw Bad(nameof(CheckpointSaveInterval), "must not be negative");
+        if (CreateAttempts is < 1 or > 10)
+            throw Bad(nameof(CreateAttempts), "must be from 1 to 10");
+        if (CreateRetryDelay < TimeSpan.Zero || CreateRetryDelay > TimeSpan.FromMinutes(1))
+            throw Bad(nameof(CreateRetryDelay), "must be from 0 to 1 minute");
         if (SoarQueryPageSize is < BatchSize or > 10_000)
             throw Bad(nameof(SoarQueryPageSize), $"must be from {BatchSize} to 10000");
         if (CloseIncidentTemplatePath is not null && !File.Exists(CloseIncidentTemplatePath))

@@ -2,6 +2,7 @@ using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.Soar;
 using Fn.AwsGuardDuty.Soar.Patching;
 using Fn.AwsGuardDuty.Soar.Queries;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Poller;
@@ -10,7 +11,7 @@ namespace Fn.AwsGuardDuty.Poller;
 /// The SOAR calls of the poller, each with the fewest requests the API allows: one query per batch of findings, one
 /// create per incident (artifacts and note inline) plus one call per table row, two PATCHes to flip the refresh trigger.
 /// </summary>
-public sealed class PollerSoar(SoarClient soar, int queryPageSize)
+public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvider time, ILogger logger)
 {
     public SoarClient Client => soar;
 
@@ -28,7 +29,7 @@ public sealed class PollerSoar(SoarClient soar, int queryPageSize)
             SoarFilter.In(SoarFilter.Property(IncidentFields.FindingId), findingIds.Select(id => (JToken)id)),
             SoarFilter.Equal(SoarFilter.Property(IncidentFields.DetectorId), detectorId),
             SoarFilter.Equal(SoarFilter.Property(IncidentFields.Region), region));
-        await foreach (var json in soar.Incidents.QueryPagedAsync(query, queryPageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var json in soar.Incidents.QueryPagedAsync(query, options.SoarQueryPageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var incident = new KnownIncident(json);
             if (incident.Id <= 0 || incident.FindingId is not { } findingId) continue;
@@ -47,18 +48,54 @@ public sealed class PollerSoar(SoarClient soar, int queryPageSize)
             SoarFilter.Equal(SoarFilter.Property(IncidentFields.DetectorId), detectorId),
             SoarFilter.Equal(SoarFilter.Property(IncidentFields.Region), region),
             SoarFilter.HasAValue(SoarFilter.Property(IncidentFields.FindingId)));
-        await foreach (var json in soar.Incidents.QueryPagedAsync(query, queryPageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var json in soar.Incidents.QueryPagedAsync(query, options.SoarQueryPageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
             if (new KnownIncident(json).FindingId is { } id) yield return id;
     }
 
-    /// <summary>One create call (payload, artifacts and note), then the table rows. Returns the incident id.</summary>
-    public async Task<long> CreateAsync(MappedFinding mapped, CancellationToken cancellationToken)
+    /// <summary>
+    /// One create call (payload, artifacts and note), then the table rows. The client does not repeat the create when SOAR
+    /// may have acted on it (<see cref="SoarRetryPolicy.SafeOnly"/>); after such a failure (5xx, timeout, connection lost,
+    /// an unreadable answer) the incident is looked up by finding id, detector and region, and used with its tables
+    /// completed when it exists, else created again after a short jittered pause, <see cref="PollerOptions.CreateAttempts"/>
+    /// times at most. The last failure is thrown, and the finding waits in the retry set; no path creates a second incident.
+    /// </summary>
+    public async Task<CreatedIncident> CreateAsync(MappedFinding mapped, string region, string detectorId, string findingId,
+        CancellationToken cancellationToken)
     {
-        var created = await soar.Incidents.CreateAsync(mapped.ToIncidentPayloadJson(), cancellationToken).ConfigureAwait(false);
-        var id = created["id"] is JValue { Type: JTokenType.Integer } value ? value.Value<long>()
-            : throw new SoarProtocolException("SOAR created an incident but returned no id");
-        await AddRowsAsync(id, mapped, cancellationToken).ConfigureAwait(false);
-        return id;
+        var payload = mapped.ToIncidentPayloadJson();
+        for (var attempt = 1; ; attempt++)
+        {
+            long id;
+            try
+            {
+                var created = await soar.Incidents.CreateAsync(payload, SoarRetryPolicy.SafeOnly, cancellationToken).ConfigureAwait(false);
+                id = created["id"] is JValue { Type: JTokenType.Integer } value ? value.Value<long>()
+                    : throw new SoarProtocolException("SOAR created an incident but returned no id");
+            }
+            catch (SoarException e) when (MayHaveActed(e) && !cancellationToken.IsCancellationRequested)
+            {
+                var found = await FindAsync(region, detectorId, [findingId], cancellationToken).ConfigureAwait(false);
+                if (found.GetValueOrDefault(findingId) is { } existing)
+                {
+                    logger.LogWarning(
+                        "SOAR failed the create of finding {FindingId} (region {Region}) but had made incident {IncidentId}; using it ({Error})",
+                        findingId, region, existing.Id, e.Message);
+                    await RepairTablesAsync(existing.Id, mapped, cancellationToken).ConfigureAwait(false);
+                    return new CreatedIncident(existing.Id, Recovered: true);
+                }
+
+                if (attempt >= options.CreateAttempts) throw;
+                var delay = CreateDelay(attempt);
+                logger.LogWarning(
+                    "SOAR create of finding {FindingId} (region {Region}) failed and made no incident (attempt {Attempt} of {Max}); creating again in {DelayMs:0} ms: {Error}",
+                    findingId, region, attempt, options.CreateAttempts, delay.TotalMilliseconds, e.Message);
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await AddRowsAsync(id, mapped, cancellationToken).ConfigureAwait(false);
+            return new CreatedIncident(id, Recovered: false);
+        }
     }
 
     public async Task AddRowsAsync(long incidentId, MappedFinding mapped, CancellationToken cancellationToken)
@@ -151,6 +188,23 @@ public sealed class PollerSoar(SoarClient soar, int queryPageSize)
         foreach (var (column, value) in row.Cells) cells[column] = value;
         return cells;
     }
+
+    /// <summary>
+    /// Failures after which the incident may exist: SOAR answered 5xx (possibly after committing), the attempt timed
+    /// out or the connection broke (possibly after sending), or a 2xx came back unreadable. A 4xx, a TLS refusal or a
+    /// login failure means it was not created.
+    /// </summary>
+    private static bool MayHaveActed(SoarException e) => e switch
+    {
+        SoarHttpException http => (int)http.StatusCode >= 500,
+        SoarTlsException => false,
+        SoarConnectionException or SoarProtocolException => true,
+        _ => false,
+    };
+
+    /// <summary>CreateRetryDelay × 2^(attempt-1), ±50 %, so parallel creates that failed together do not return together.</summary>
+    private TimeSpan CreateDelay(int attempt) =>
+        options.CreateRetryDelay * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble());
 
     private static bool Better(KnownIncident candidate, KnownIncident current) =>
         candidate.IsOpen != current.IsOpen ? candidate.IsOpen : candidate.Id < current.Id;

@@ -7,6 +7,9 @@ namespace Fn.AwsGuardDuty.Sandbox.Soar.Faults;
 /// ("PATCH /rest/orgs/{org}/incidents/{id}") and against the concrete call ("PATCH /rest/orgs/201/incidents/2095");
 /// null matches every call. Of the matching calls, every <see cref="EveryNth"/>-th one fails (1 = each), at most
 /// <see cref="Count"/> times in all (a burst; null = no limit). <see cref="Latency"/> delays each affected call first.
+/// With <see cref="AfterHandling"/> the call is carried out (the incident is created, the row added) and only then
+/// answered with <see cref="Status"/>: SOAR committing and then failing, which a blind retry would duplicate. A call
+/// the emulator refuses on its own (400, 404, ...) keeps that answer, as nothing was applied.
 /// </summary>
 public sealed record SoarFault
 {
@@ -23,11 +26,18 @@ public sealed record SoarFault
 
     public string Message { get; init; } = "Injected fault";
 
+    /// <summary>Apply the request first, then answer <see cref="Status"/> instead of its result (needs a status).</summary>
+    public bool AfterHandling { get; init; }
+
     internal Regex? Pattern { get; init; }
 
     public static SoarFault Burst(string route, int status, int count) => new() { Route = route, Status = status, Count = count };
 
     public static SoarFault Every(string route, int nth, int status = 500) => new() { Route = route, Status = status, EveryNth = nth };
+
+    /// <summary>The next <paramref name="count"/> matching calls are applied and then answered <paramref name="status"/>.</summary>
+    public static SoarFault CommitThenFail(string route, int count, int status = 500) =>
+        new() { Route = route, Status = status, Count = count, AfterHandling = true };
 
     public static SoarFault Delay(string? route, TimeSpan latency) => new() { Route = route, Status = 0, Latency = latency };
 }

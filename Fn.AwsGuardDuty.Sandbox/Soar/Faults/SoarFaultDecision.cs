@@ -1,4 +1,4 @@
 namespace Fn.AwsGuardDuty.Sandbox.Soar.Faults;
 
-/// <summary>What the fault rules decided for one call.</summary>
-internal readonly record struct SoarFaultDecision(TimeSpan Latency, int Status, string? Message);
+/// <summary>What the fault rules decided for one call; <paramref name="AfterHandling"/>: answer <paramref name="Status"/> only after applying the call.</summary>
+internal readonly record struct SoarFaultDecision(TimeSpan Latency, int Status, string? Message, bool AfterHandling = false);

@@ -17,6 +17,11 @@ public sealed class SoarFaultInjector
             throw new ArgumentException("A fault needs EveryNth >= 1, Count >= 1 when set, a non-negative latency and a 4xx/5xx status (or 0).", nameof(fault));
         }
 
+        if (fault.AfterHandling && fault.Status == 0)
+        {
+            throw new ArgumentException("A fault that answers after handling the call needs a 4xx/5xx status.", nameof(fault));
+        }
+
         var armed = new Armed(this, fault with { Pattern = fault.Route is null ? null : new Regex(fault.Route, RegexOptions.CultureInvariant) });
         lock (_gate)
         {
@@ -74,7 +79,7 @@ public sealed class SoarFaultInjector
                 latency += fault.Latency;
                 if (fault.Status > 0)
                 {
-                    return new SoarFaultDecision(latency, fault.Status, fault.Message);
+                    return new SoarFaultDecision(latency, fault.Status, fault.Message, fault.AfterHandling);
                 }
             }
         }

@@ -50,7 +50,7 @@ internal sealed class SoarPipeline(
                 await Task.Delay(fault.Latency, http.RequestAborted).ConfigureAwait(false);
             }
 
-            if (fault.Status > 0)
+            if (fault.Status > 0 && !fault.AfterHandling)
             {
                 await SoarJson.WriteAsync(http.Response, fault.Status, SoarJson.Error(fault.Message!), http.RequestAborted).ConfigureAwait(false);
                 return;
@@ -83,6 +83,14 @@ internal sealed class SoarPipeline(
             }
 
             var result = await route.Handler(new SoarRequest(http, principal, org, values)).ConfigureAwait(false);
+            if (fault.Status > 0)
+            {
+                // Committed, then failed: the change stays, the caller only sees the error.
+                logger.LogDebug("SOAR emulator: {Method} {Path} applied ({Status}), answering injected {Fault}", method, path, result.Status, fault.Status);
+                await SoarJson.WriteAsync(http.Response, fault.Status, SoarJson.Error(fault.Message!), http.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
             await SoarJson.WriteAsync(http.Response, result.Status, result.Body, http.RequestAborted).ConfigureAwait(false);
         }
         catch (SoarHttpException e)

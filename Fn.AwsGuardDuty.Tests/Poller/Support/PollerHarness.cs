@@ -138,6 +138,7 @@ internal sealed class PollerHarness : IAsyncDisposable
             StateDir = StateDir,
             PollingInterval = TimeSpan.FromMilliseconds(200),
             CheckpointSaveInterval = TimeSpan.Zero,
+            CreateRetryDelay = TimeSpan.FromMilliseconds(5),
         };
         return tweak is null ? options : tweak(options);
     }

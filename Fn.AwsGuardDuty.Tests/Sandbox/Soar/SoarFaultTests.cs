@@ -20,6 +20,38 @@ public class SoarFaultTests : SoarEmulatorTestBase
     }
 
     [Test]
+    public async Task Commit_then_fail_applies_the_call_and_then_answers_the_error()
+    {
+        using var _ = Emulator.Faults.Add(SoarFault.CommitThenFail("^POST /rest/orgs/\\{org\\}/incidents$", count: 2));
+        var org = Emulator.State.DefaultOrg;
+
+        var first = await Client.PostAsync(Org + "/incidents", Incident("commit", "commit-1"));
+        var second = await Client.PostAsync(Org + "/incidents", Incident("commit", "commit-2"));
+        var third = await Client.PostAsync(Org + "/incidents", Incident("commit", "commit-3"));
+
+        first.Status.Should().Be(HttpStatusCode.InternalServerError);
+        first.Body!["message"]!.Value<string>().Should().Be("Injected fault", "the caller sees only the error, not the incident");
+        second.Status.Should().Be(HttpStatusCode.InternalServerError);
+        third.Status.Should().Be(HttpStatusCode.OK, "the rule is spent after two calls");
+        foreach (var id in new[] { "commit-1", "commit-2", "commit-3" })
+            org.FindByProperty("aws_guardduty_finding_id", id).Should().ContainSingle($"{id} was committed although the answer was 500");
+        Emulator.Faults.Fired.Should().Be(2);
+    }
+
+    [Test]
+    public async Task Commit_then_fail_leaves_a_refused_call_refused()
+    {
+        using var _ = Emulator.Faults.Add(SoarFault.CommitThenFail("^POST /rest/orgs/\\{org\\}/incidents$", count: 1, status: 503));
+        var incident = Incident("refused", "refused-1");
+        incident["no_such_field"] = 1;
+
+        var bad = await Client.PostAsync(Org + "/incidents", incident);
+
+        bad.Status.Should().Be(HttpStatusCode.BadRequest, "nothing was applied, so SOAR's own refusal stands");
+        Emulator.State.DefaultOrg.FindByProperty("aws_guardduty_finding_id", "refused-1").Should().BeEmpty();
+    }
+
+    [Test]
     public async Task Every_nth_call_gets_a_409()
     {
         var id = (await CreateAsync(Incident("nth", "nth-1")))["id"]!.Value<long>();
@@ -62,6 +94,8 @@ public class SoarFaultTests : SoarEmulatorTestBase
         act.Should().Throw<ArgumentException>();
         var ok = () => Emulator.Faults.Add(new SoarFault { Status = 200 });
         ok.Should().Throw<ArgumentException>();
+        var afterNothing = () => Emulator.Faults.Add(new SoarFault { Status = 0, AfterHandling = true });
+        afterNothing.Should().Throw<ArgumentException>();
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Fn.AwsGuardDuty.Soar;
 using Fn.AwsGuardDuty.Soar.Http;
 
 namespace Fn.AwsGuardDuty.Tests.Soar.Unit;
@@ -48,5 +49,33 @@ public class RetryClassifierTests
         RetryClassifier.ShouldRetry(true, null, new HttpRequestException(HttpRequestError.SecureConnectionError, "untrusted")).Should().BeFalse();
         RetryClassifier.ShouldRetry(true, null, new OperationCanceledException()).Should().BeFalse();
         RetryClassifier.ShouldRetry(true, null, new InvalidOperationException()).Should().BeFalse();
+    }
+
+    [TestCase(429, true)]
+    [TestCase(500, false)]
+    [TestCase(502, false)]
+    [TestCase(503, false)]
+    [TestCase(504, false)]
+    [TestCase(400, false)]
+    [TestCase(409, false)]
+    [TestCase(200, false)]
+    public void Safe_only_repeats_no_status_but_429(int status, bool retry)
+    {
+        RetryClassifier.ShouldRetry(SoarRetryPolicy.SafeOnly, idempotent: false, (HttpStatusCode)status, null).Should().Be(retry);
+        RetryClassifier.ShouldRetry(SoarRetryPolicy.Default, idempotent: false, (HttpStatusCode)status, null)
+            .Should().Be(RetryClassifier.ShouldRetry(false, (HttpStatusCode)status, null), "the default policy is unchanged");
+    }
+
+    [Test]
+    public void Safe_only_repeats_only_requests_that_never_left()
+    {
+        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused));
+        RetryClassifier.ShouldRetrySafeOnly(null, refused).Should().BeTrue();
+        RetryClassifier.ShouldRetrySafeOnly(null, new HttpRequestException(HttpRequestError.NameResolutionError, "dns")).Should().BeTrue();
+        RetryClassifier.ShouldRetrySafeOnly(null, new HttpRequestException(HttpRequestError.ResponseEnded, "ended", new IOException("reset")))
+            .Should().BeFalse("the create may have been committed before the connection dropped");
+        RetryClassifier.ShouldRetrySafeOnly(null, new SoarAttemptTimeoutException(TimeSpan.FromSeconds(1))).Should().BeFalse();
+        RetryClassifier.ShouldRetrySafeOnly(null, new HttpRequestException(HttpRequestError.SecureConnectionError, "untrusted")).Should().BeFalse();
+        RetryClassifier.ShouldRetrySafeOnly(null, new OperationCanceledException()).Should().BeFalse();
     }
 }

@@ -10,7 +10,8 @@ namespace Fn.AwsGuardDuty.Soar.Api;
 /// <summary>
 /// Incidents: create, get, PATCH with bounded conflict re-apply, PUT, queries and close.
 /// Creating is a POST and is not repeated after a broken connection (see <see cref="RetryClassifier"/>); callers
-/// that must not duplicate incidents query for the incident first.
+/// that must not duplicate incidents query for the incident first, and create with <see cref="SoarRetryPolicy.SafeOnly"/>
+/// so that a 5xx answered after SOAR committed is not repeated blindly either.
 /// </summary>
 public sealed class IncidentsApi
 {
@@ -28,10 +29,18 @@ public sealed class IncidentsApi
     }
 
     /// <summary><c>POST /incidents</c> (the payload may hold <c>artifacts[]</c> and <c>comments[]</c>); returns the created incident.</summary>
-    public Task<JObject> CreateAsync(JObject incident, CancellationToken cancellationToken = default)
+    public Task<JObject> CreateAsync(JObject incident, CancellationToken cancellationToken = default) =>
+        CreateAsync(incident, SoarRetryPolicy.Default, cancellationToken);
+
+    /// <summary>
+    /// <c>POST /incidents</c> with the given transport retry rule. With <see cref="SoarRetryPolicy.SafeOnly"/> a 5xx
+    /// (<see cref="SoarHttpException"/>), a timeout or a connection lost after sending (<see cref="SoarConnectionException"/>)
+    /// surfaces after one attempt: the incident may or may not exist, and the caller should look it up before creating again.
+    /// </summary>
+    public Task<JObject> CreateAsync(JObject incident, SoarRetryPolicy retry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return _connection.SendObjectAsync(SoarRequest.Post("/incidents", incident), cancellationToken);
+        return _connection.SendObjectAsync(SoarRequest.Post("/incidents", incident) with { RetryPolicy = retry }, cancellationToken);
     }
 
     /// <summary><c>GET /incidents/{id}</c>, with <c>?handle_format=names</c> when <paramref name="handleNames"/>.</summary>

@@ -9,7 +9,8 @@ namespace Fn.AwsGuardDuty.Soar.Http;
 /// connection errors, timeouts, 429 and 5xx. A plain POST retries on 429/5xx (SOAR answered, so it decided) and on
 /// errors that prove the request never left (refused, DNS); a POST that may have reached SOAR before the connection
 /// broke is not repeated, because it could create a second incident. Callers that create incidents de-duplicate by
-/// querying first (the poller does), which covers the 5xx-after-commit case as well.
+/// querying first (the poller does). <see cref="SoarRetryPolicy.SafeOnly"/> goes further for callers that cannot
+/// afford a duplicate: only 429 and never-sent errors are repeated, since a 5xx may come after SOAR committed.
 /// </summary>
 internal static class RetryClassifier
 {
@@ -33,6 +34,23 @@ internal static class RetryClassifier
             HttpRequestException http => ShouldRetry(idempotent, http),
             _ => false,
         };
+    }
+
+    /// <summary>The rule for <paramref name="policy"/>: <see cref="SoarRetryPolicy.SafeOnly"/> repeats only what SOAR certainly did not act on.</summary>
+    public static bool ShouldRetry(SoarRetryPolicy policy, bool idempotent, HttpStatusCode? status, Exception? exception) =>
+        policy == SoarRetryPolicy.SafeOnly ? ShouldRetrySafeOnly(status, exception) : ShouldRetry(idempotent, status, exception);
+
+    /// <summary>429 (answered before acting) or an error proving the request never left; nothing else.</summary>
+    public static bool ShouldRetrySafeOnly(HttpStatusCode? status, Exception? exception)
+    {
+        if (exception is null)
+        {
+            return status == HttpStatusCode.TooManyRequests;
+        }
+
+        return exception is HttpRequestException http
+            && http.HttpRequestError != HttpRequestError.SecureConnectionError
+            && NeverSent(http);
     }
 
     /// <summary>True when the request certainly did not reach the server.</summary>

@@ -23,6 +23,7 @@ internal sealed class SoarHttp : IDisposable
     private readonly string _baseUrl;
     private readonly ResiliencePipeline<SoarResponse> _idempotentPipeline;
     private readonly ResiliencePipeline<SoarResponse> _postPipeline;
+    private readonly ResiliencePipeline<SoarResponse> _safeOnlyPipeline;
 
     public SoarHttp(SoarClientOptions options, ILogger logger, SoarCallCounters counters)
     {
@@ -39,8 +40,9 @@ internal sealed class SoarHttp : IDisposable
         _client.DefaultRequestHeaders.TryAddWithoutValidation("Resilient-Module-Version", options.ModuleVersion);
         _client.DefaultRequestHeaders.TryAddWithoutValidation("Resilient-Circuits-Version", options.ModuleVersion);
         _client.DefaultRequestHeaders.UserAgent.ParseAdd($"fn-aws-guardduty/{typeof(SoarHttp).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"}");
-        _idempotentPipeline = BuildPipeline(idempotent: true);
-        _postPipeline = BuildPipeline(idempotent: false);
+        _idempotentPipeline = BuildPipeline(SoarRetryPolicy.Default, idempotent: true);
+        _postPipeline = BuildPipeline(SoarRetryPolicy.Default, idempotent: false);
+        _safeOnlyPipeline = BuildPipeline(SoarRetryPolicy.SafeOnly, idempotent: false);
     }
 
     /// <summary>https://host:port[/prefix], no trailing slash.</summary>
@@ -49,7 +51,8 @@ internal sealed class SoarHttp : IDisposable
     /// <summary>Sends <paramref name="request"/> to <paramref name="fullPath"/> (which starts with <c>/rest</c>), retrying as the options allow.</summary>
     public async Task<SoarResponse> SendAsync(SoarRequest request, string fullPath, AuthHeaders auth, CancellationToken cancellationToken)
     {
-        var pipeline = request.IsIdempotent ? _idempotentPipeline : _postPipeline;
+        var pipeline = request.RetryPolicy == SoarRetryPolicy.SafeOnly ? _safeOnlyPipeline
+            : request.IsIdempotent ? _idempotentPipeline : _postPipeline;
         var attempts = 0;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
@@ -142,7 +145,7 @@ internal sealed class SoarHttp : IDisposable
         }
     }
 
-    private ResiliencePipeline<SoarResponse> BuildPipeline(bool idempotent)
+    private ResiliencePipeline<SoarResponse> BuildPipeline(SoarRetryPolicy policy, bool idempotent)
     {
         if (_options.RequestMaxRetries <= 1)
         {
@@ -155,7 +158,7 @@ internal sealed class SoarHttp : IDisposable
                 MaxRetryAttempts = _options.RequestMaxRetries - 1,
                 ShouldHandle = args => ValueTask.FromResult(
                     !args.Context.CancellationToken.IsCancellationRequested
-                    && RetryClassifier.ShouldRetry(idempotent, args.Outcome.Result?.Status, args.Outcome.Exception)),
+                    && RetryClassifier.ShouldRetry(policy, idempotent, args.Outcome.Result?.Status, args.Outcome.Exception)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     RetryDelays.Compute(_options, args.AttemptNumber, args.Outcome.Result?.RetryAfter, Random.Shared.NextDouble())),
                 OnRetry = args =>

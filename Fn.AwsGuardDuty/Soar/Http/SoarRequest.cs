@@ -21,6 +21,9 @@ internal sealed record SoarRequest(HttpMethod Method, string Path)
     /// <summary>The response holds a secret (csrf token): never logged and never quoted in errors.</summary>
     public bool SensitiveResponse { get; init; }
 
+    /// <summary>Which failures the transport repeats; <see cref="SoarRetryPolicy.SafeOnly"/> for creates the caller de-duplicates itself.</summary>
+    public SoarRetryPolicy RetryPolicy { get; init; } = SoarRetryPolicy.Default;
+
     public bool IsIdempotent => Method != HttpMethod.Post || RepeatablePost;
 
     public static SoarRequest Get(string path, SoarScope scope = SoarScope.Org) => new(HttpMethod.Get, path) { Scope = scope };

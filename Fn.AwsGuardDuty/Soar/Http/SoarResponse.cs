@@ -21,7 +21,7 @@ internal sealed record SoarResponse(HttpStatusCode Status, string Body, TimeSpan
 
         try
         {
-            return JToken.Parse(Body);
+            return ParseVerbatim(Body);
         }
         catch (JsonException ex)
         {
@@ -39,7 +39,7 @@ internal sealed record SoarResponse(HttpStatusCode Status, string Body, TimeSpan
 
         try
         {
-            if (JToken.Parse(Body) is JObject obj)
+            if (ParseVerbatim(Body) is JObject obj)
             {
                 var message = obj.Value<string>("message") ?? obj.Value<string>("title") ?? obj.Value<string>("error");
                 return message is null ? null : Trim(message);
@@ -51,6 +51,23 @@ internal sealed record SoarResponse(HttpStatusCode Status, string Body, TimeSpan
         }
 
         return Trim(Body);
+    }
+
+    // SOAR sends date-like text in text fields and table cells; Newtonsoft's default would turn it into DateTime
+    // and write it back in another format, so values are kept exactly as SOAR sent them.
+    private static JToken ParseVerbatim(string body)
+    {
+        using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None };
+        var token = JToken.ReadFrom(reader);
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonToken.Comment)
+            {
+                throw new JsonReaderException("Additional text found in JSON after the value.");
+            }
+        }
+
+        return token;
     }
 
     private static string Trim(string text)

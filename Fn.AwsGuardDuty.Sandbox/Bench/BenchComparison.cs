@@ -1,0 +1,8 @@
+namespace Fn.AwsGuardDuty.Sandbox.Bench;
+
+public enum BenchComparison
+{
+    AtLeast,
+    AtMost,
+    Below,
+}

@@ -1,0 +1,61 @@
+using Fn.AwsGuardDuty.Functions;
+using Fn.AwsGuardDuty.Sandbox.TryIt;
+
+namespace Fn.AwsGuardDuty.Tests.Sandbox.TryIt;
+
+/// <summary>
+/// <c>--scenario demo</c> in-process, end to end: the stand-ins, the customization import, the real app host, the
+/// broker and the playbook runner. Every expectation of the story is checked by the command itself; the test checks
+/// the exit code, the summary's counts and that no secret reached the console or the logs.
+/// </summary>
+public class DemoScenarioTests
+{
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task The_demo_plays_the_whole_loop_and_exits_0_with_the_expected_counts(CancellationToken cancellationToken)
+    {
+        using var folder = new TryItFolder();
+        var console = new TestConsole();
+        var command = new TryItCommand(new TryItOptions
+        {
+            Scenario = TryItScenario.Demo,
+            Findings = 12,
+            PollInterval = TimeSpan.FromSeconds(2),
+            StepTimeout = TimeSpan.FromSeconds(30),
+            WorkDirectory = folder.Path,
+        }, console.Console);
+
+        var code = await command.RunAsync(cancellationToken);
+
+        code.Should().Be(0, console.Text);
+        console.Text.Should().Contain("Demo passed: every expectation held").And.Contain("Stopped: the app (exit 0)");
+        var summary = command.Summary!;
+        summary.FindingsSeeded.Should().Be(12);
+        summary.Regions.Should().Be(3);
+        summary.IncidentsCreated.Should().Be(12, "one incident per finding, no duplicate");
+        summary.IncidentsRefreshed.Should().Be(1);
+        summary.IncidentsClosed.Should().Be(2);
+        summary.ClosedByAnalyst.Should().Be(1);
+        summary.ClosedByPoller.Should().Be(1);
+        summary.IncidentsReopened.Should().Be(0);
+        summary.FindingsArchived.Should().Be(2);
+        summary.PlaybookFailures.Should().Be(0);
+        summary.Functions.Select(f => f.Function).Should().BeEquivalentTo(
+            FunctionNames.ArchiveFinding, FunctionNames.RefreshFinding, FunctionNames.CreateIpSet, FunctionNames.ListIpSet,
+            FunctionNames.GetIpSet, FunctionNames.DeleteIpSet, FunctionNames.GetFindings, FunctionNames.ListFindings);
+        summary.Functions.Should().OnlyContain(f => f.Calls == 1 && f.P50 > TimeSpan.Zero && f.P99 >= f.P50);
+        summary.GuardDutyCalls.Should().BeGreaterThan(0);
+        summary.GuardDutyCallsByOperation.Should().ContainKeys("DescribeRegions", "ListDetectors", "ListFindings", "GetFindings", "ArchiveFindings");
+        summary.SoarCalls.Should().BeGreaterThan(12);
+        summary.PollCycles.Should().BeGreaterThanOrEqualTo(3);
+
+        var session = await command.Ready;
+        foreach (var secret in session.Secrets.All)
+        {
+            console.Text.Should().NotContain(secret);
+            folder.ReadLogs().Should().NotContain(secret);
+        }
+
+        folder.ReadLogs().Should().Contain("fn-aws-guardduty stopped");
+    }
+}
