@@ -5,7 +5,6 @@ using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.Hosting;
 using Fn.AwsGuardDuty.Logging;
-using Fn.AwsGuardDuty.Poller;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fn.AwsGuardDuty.Cli;
