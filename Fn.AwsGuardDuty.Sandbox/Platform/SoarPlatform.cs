@@ -280,12 +280,28 @@ public sealed class SoarPlatform : IAsyncDisposable
         }
     }
 
-    /// <summary>Strings stay strings: timestamps inside a finding must reach the scripts as the text the app sent.</summary>
+    /// <summary>
+    /// Strings stay strings: timestamps inside a finding must reach the scripts as the text the app sent. Numbers are
+    /// read as decimals (exact, as the app wrote them); a reply holding a number past the decimal range (1e300 is
+    /// valid JSON, and SOAR's own parser takes it) is read again with doubles rather than dropped.
+    /// </summary>
     private static JObject ParseReply(string text)
     {
-        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-        var token = JToken.ReadFrom(reader);
-        return token as JObject ?? throw new JsonReaderException($"expected a JSON object, got {token.Type}");
+        try
+        {
+            return Parse(text, FloatParseHandling.Decimal);
+        }
+        catch (JsonReaderException e) when (e.Message.Contains("is not a valid decimal", StringComparison.Ordinal))
+        {
+            return Parse(text, FloatParseHandling.Double);
+        }
+
+        static JObject Parse(string text, FloatParseHandling floats)
+        {
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = floats };
+            var token = JToken.ReadFrom(reader);
+            return token as JObject ?? throw new JsonReaderException($"expected a JSON object, got {token.Type}");
+        }
     }
 
     private sealed class PendingCall(string functionName, long started)

@@ -170,6 +170,18 @@ public sealed class SandboxStompBroker : IAsyncDisposable
         return targets.Count;
     }
 
+    /// <summary>
+    /// Writes raw bytes (any frames, or garbage) to the connections of one login only, e.g. the app's and not the
+    /// platform's; returns how many connections got them.
+    /// </summary>
+    public int SendRaw(string login, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var targets = _connections.Values.Select(c => c.Connection).Where(c => c.IsConnected && c.Login == login).ToList();
+        targets.ForEach(c => c.SendRaw(bytes));
+        return targets.Count;
+    }
+
     /// <summary>Open connections stop sending heart-beats (a broker that hangs); new connections beat normally.</summary>
     public int StopHeartBeats()
     {

@@ -11,6 +11,7 @@ namespace Fn.AwsGuardDuty.Circuits;
 public sealed class AnsweredMessage(string messageId, FinalReply reply)
 {
     private readonly Lock _gate = new();
+    private FinalReply? _reply = reply;
     private StompMessage? _latest;
     private StompMessage? _tried;
     private bool _delivering;
@@ -18,7 +19,21 @@ public sealed class AnsweredMessage(string messageId, FinalReply reply)
 
     public string MessageId { get; } = messageId;
 
-    public FinalReply Reply { get; } = reply;
+    /// <summary>
+    /// The reply, while it is still to be delivered. Once delivered, the answer is remembered only so redeliveries are
+    /// ACKed without running again; it then keeps neither the reply nor the deliveries (whose bodies can be megabytes),
+    /// so the answered-message cache stays small however large the messages were.
+    /// </summary>
+    public FinalReply Reply
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reply ?? throw new InvalidOperationException($"the answer to message {MessageId} was delivered; its reply is no longer kept");
+            }
+        }
+    }
 
     public bool IsDelivered
     {
@@ -70,6 +85,9 @@ public sealed class AnsweredMessage(string messageId, FinalReply reply)
         {
             _delivering = false;
             _delivered = true;
+            _reply = null;
+            _latest = null;
+            _tried = null;
         }
     }
 

@@ -224,7 +224,15 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
     {
         var task = Task.Run(work);
         _running[task] = 0;
-        task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
+        task.ContinueWith(t =>
+        {
+            _running.TryRemove(t, out _);
+            if (t.Exception is { } failure)
+            {
+                // Every path above handles its own failures; one that escapes is a bug, and must not pass silently.
+                _logger.LogError(failure.GetBaseException(), "Function listener: a message task failed unexpectedly");
+            }
+        }, TaskScheduler.Default);
     }
 
     private async Task ProcessAsync(string messageId, StompMessage message)
@@ -239,6 +247,13 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
             _deduplicator.Abandon(messageId);
             _logger.LogWarning("Message {MessageId} abandoned at shutdown, not ACKed; the broker will redeliver it", messageId);
             return;
+        }
+        catch (Exception ex)
+        {
+            // Nothing may leave a message in progress for good: its redeliveries would be ignored as "already running",
+            // it would never be ACKed, and it would hold one of the prefetch slots until the listener stalls.
+            _logger.LogError(ex, "Message {MessageId} could not be processed; it is answered with an error", messageId);
+            reply = new FinalReply(message.GetHeader(StompHeaders.ReplyTo), message.GetHeader(StompHeaders.CorrelationId), ActionReply.Exception(ex), true);
         }
 
         await CompleteAsync(new AnsweredMessage(messageId, reply)).ConfigureAwait(false);
@@ -258,6 +273,12 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
             _logger.LogWarning("Rejected message {MessageId} (correlation {CorrelationId}): {Reason}. It is ACKed{Reply}",
                 messageId, correlationId, ex.Message, replyTo is null ? " (no reply-to, so no reply)" : " and answered with an error");
             return new FinalReply(replyTo, correlationId, ActionReply.Error(ex.Message), true);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Message {MessageId} (correlation {CorrelationId}) could not be read; it is ACKed and answered with an error",
+                messageId, correlationId);
+            return new FinalReply(replyTo, correlationId, ActionReply.Error($"the message could not be read: {ex.Message}"), true);
         }
 
         if (!_registry.TryGet(parsed.FunctionName, out var handler))
@@ -325,7 +346,7 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
         {
             await _client.AckAsync(redelivery).ConfigureAwait(false);
         }
-        catch (StompConnectionException ex)
+        catch (Exception ex) when (ex is StompConnectionException or StompErrorException or InvalidOperationException)
         {
             _logger.LogWarning("Could not ACK redelivered message {MessageId}: {Reason}", answer.MessageId, ex.Message);
         }
@@ -341,7 +362,18 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
         {
             try
             {
-                if (answer.Reply.ReplyTo is null)
+                if (delivery.AckId is null)
+                {
+                    // A broker that breaks the protocol (no ack header on a client-individual subscription): there is
+                    // nothing to ACK, so the answer goes out on its own.
+                    _logger.LogWarning("Message {MessageId} came without an ack header; it is answered without an ACK", answer.MessageId);
+                    if (answer.Reply.ReplyTo is not null)
+                    {
+                        await _client.SendAsync(answer.Reply.ReplyTo, ReplyHeaders(answer.Reply.CorrelationId),
+                            System.Text.Encoding.UTF8.GetBytes(answer.Reply.Body)).ConfigureAwait(false);
+                    }
+                }
+                else if (answer.Reply.ReplyTo is null)
                 {
                     await _client.AckAsync(delivery).ConfigureAwait(false);
                 }
@@ -363,6 +395,12 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
             {
                 _logger.LogWarning("Answer to message {MessageId} not confirmed ({Reason}); if the broker did not commit it, it redelivers the message and the answer goes out then",
                     answer.MessageId, ex.Message);
+            }
+            catch (Exception ex)
+            {
+                // Whatever it was, the claim must be released: a claim held for good would ignore every redelivery.
+                _logger.LogError(ex, "Answer to message {MessageId} failed unexpectedly; it goes out when the broker redelivers the message",
+                    answer.MessageId);
             }
 
             answer.Release();

@@ -96,5 +96,16 @@ public static class FunctionMessageParser
 
     private static string? Text(JToken? token) => token is JValue { Value: not null } v ? Convert.ToString(v.Value, CultureInfo.InvariantCulture) : null;
 
-    private static long? Long(JToken? token) => token is JValue { Type: JTokenType.Integer } v ? Convert.ToInt64(v.Value, CultureInfo.InvariantCulture) : null;
+    /// <summary>
+    /// An id that fits a long, else null. Json.NET reads integers past the long range as <see cref="System.Numerics.BigInteger"/>,
+    /// which Convert.ToInt64 cannot take (InvalidCastException): an id is metadata, never a reason to fail the message.
+    /// </summary>
+    private static long? Long(JToken? token) => token is JValue { Type: JTokenType.Integer } v
+        ? v.Value switch
+        {
+            long l => l,
+            int i => i,
+            _ => null,
+        }
+        : null;
 }

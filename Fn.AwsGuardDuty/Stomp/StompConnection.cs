@@ -128,6 +128,9 @@ public sealed class StompConnection : IAsyncDisposable
     {
         var receiptId = NextReceiptId();
         var waiter = new TaskCompletionSource<StompFrame>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // When the enqueue below fails, nobody awaits the waiter; a Close racing with it would leave its exception unobserved.
+        _ = waiter.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         _receipts[receiptId] = waiter;
         try
         {
@@ -443,7 +446,14 @@ public sealed class StompConnection : IAsyncDisposable
 
         _writes.Writer.TryComplete();
         _stop.Cancel();
-        var failure = reason ?? Closed();
+        // Waiters learn that the connection is gone (StompConnectionException), or the broker's ERROR; a protocol
+        // error in an unrelated frame is still just a lost connection to them, whose outcome is unknown.
+        var failure = reason switch
+        {
+            null => Closed(),
+            StompConnectionException or StompErrorException => reason,
+            _ => new StompConnectionException($"connection #{Generation} closed: {reason.Message}", reason),
+        };
         foreach (var waiter in _receipts.Values)
         {
             waiter.TrySetException(failure);
