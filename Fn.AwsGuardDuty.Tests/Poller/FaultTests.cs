@@ -16,6 +16,25 @@ public sealed class FaultTests
     private const string PatchRoute = @"^PATCH /rest/orgs/\d+/incidents/\d+$";
 
     [Test]
+    public async Task A_region_list_that_cannot_be_read_counts_as_an_error_in_the_cycle_summary()
+    {
+        await using var h = await PollerHarness.StartAsync("us-east-1");
+        h.Seed(h.Detector("us-east-1"), 5, seed: 7);
+        h.Gd.Faults.FailBurst(1000, operation: "DescribeRegions");
+        var poller = h.NewPoller();
+
+        var broken = await poller.RunCycleAsync();
+
+        broken.Regions.Should().Be(0);
+        broken.Errors.Should().BeGreaterThan(0, "a cycle that could not learn its regions is not a clean cycle");
+
+        h.Gd.Faults.Clear();
+        var healed = await poller.RunCycleAsync();
+        healed.Errors.Should().Be(0);
+        healed.Created.Should().Be(5);
+    }
+
+    [Test]
     public async Task GuardDuty_throttling_and_SOAR_500_and_409_bursts_during_a_cycle_lose_nothing()
     {
         await using var h = await PollerHarness.StartAsync("us-east-1,eu-west-1");

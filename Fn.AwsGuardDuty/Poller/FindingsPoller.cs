@@ -101,6 +101,14 @@ public sealed class FindingsPoller
             regions = [];
         }
 
+        // A failed discovery keeps the last good list (or none): the summary must not read as a clean cycle.
+        if (_regions.LastProblem is { } problem)
+        {
+            counters.AddError();
+            _logger.LogWarning("Poll cycle: the region list could not be refreshed ({Error}); {Action}", problem,
+                regions.Count == 0 ? "no region to poll until it can" : "polling the last good list");
+        }
+
         await Parallel.ForEachAsync(regions.Where(r => r.HasDetectors),
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRegions, CancellationToken = abort },
             async (region, ct) =>

@@ -11,5 +11,7 @@ public sealed class RegionDiscoverySource(RegionDiscovery discovery) : IRegionSo
     public Task<IReadOnlyList<GuardDutyRegion>> GetRegionsAsync(CancellationToken cancellationToken) =>
         discovery.GetRegionsAsync(cancellationToken);
 
+    public string? LastProblem => discovery.LastError;
+
     public void Dispose() => discovery.Dispose();
 }

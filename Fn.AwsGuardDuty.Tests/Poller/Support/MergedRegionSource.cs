@@ -10,6 +10,8 @@ namespace Fn.AwsGuardDuty.Tests.Poller.Support;
 /// </summary>
 internal sealed class MergedRegionSource(IReadOnlyList<RegionDiscovery> discoveries) : IRegionSource
 {
+    public string? LastProblem => discoveries.Select(d => d.LastError).FirstOrDefault(e => e is not null);
+
     public async Task<IReadOnlyList<GuardDutyRegion>> GetRegionsAsync(CancellationToken cancellationToken)
     {
         var all = new List<GuardDutyRegion>();
