@@ -1,4 +1,5 @@
-using static Fn.AwsGuardDuty.Sandbox.Customization.FunctionInputs;
+using Fn.AwsGuardDuty.Functions;
+using static Fn.AwsGuardDuty.Functions.InputNames;
 
 namespace Fn.AwsGuardDuty.Sandbox.Customization;
 
@@ -11,8 +12,8 @@ public static class FunctionCatalog
     public const string Destination = "fn_aws_gd";
     public const string DestinationUuid = "982c1bc0-69a7-4dc6-bee7-508470d51ee5";
 
-    public const string ArchiveFinding = "func_aws_guardduty_archive_finding";
-    public const string RefreshFinding = "func_aws_guardduty_refresh_finding";
+    public const string ArchiveFinding = FunctionNames.ArchiveFinding;
+    public const string RefreshFinding = FunctionNames.RefreshFinding;
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
@@ -22,49 +23,49 @@ public static class FunctionCatalog
         new(RefreshFinding, "AWS GuardDuty: Refresh Finding",
             "Resilient Function to refresh AWS GuardDuty finding details in an incident.",
             [Region, DetectorId, FindingId, IncidentId], "2d1446f8-13fc-4400-af6a-c96b55d9a0df"),
-        new("aws_guardduty_create_ipset", "AWS GuardDuty: Create IPSet",
+        new(FunctionNames.CreateIpSet, "AWS GuardDuty: Create IPSet",
             "Creates a trusted-IP list (IPSet) in a GuardDuty detector from a file in S3.",
             [Format, Name, DetectorId, Region, Activate, Location, ClientToken, Tags, BucketOwner]),
-        new("aws_guardduty_list_ipset", "AWS GuardDuty: List IPSet",
+        new(FunctionNames.ListIpSet, "AWS GuardDuty: List IPSet",
             "Lists the ids of the IPSets of a GuardDuty detector.",
             [DetectorId, Region, MaxResults, NextToken]),
-        new("aws_guardduty_get_ipset", "AWS GuardDuty: Get IPSet",
+        new(FunctionNames.GetIpSet, "AWS GuardDuty: Get IPSet",
             "Gets the name, format, location, status and tags of an IPSet.",
             [IpSetId, DetectorId, Region]),
-        new("aws_guardduty_update_ipset", "AWS GuardDuty: Update IPSet",
+        new(FunctionNames.UpdateIpSet, "AWS GuardDuty: Update IPSet",
             "Updates the name, location or activation of an IPSet.",
             [DetectorId, Region, IpSetId, NewName, NewLocation, NewActivate, BucketOwner]),
-        new("aws_guardduty_delete_ipset", "AWS GuardDuty: Delete IPSet",
+        new(FunctionNames.DeleteIpSet, "AWS GuardDuty: Delete IPSet",
             "Deletes an IPSet from a GuardDuty detector.",
             [IpSetId, DetectorId, Region]),
-        new("aws_guardduty_create_threatintelset", "AWS GuardDuty: Create ThreatIntelSet",
+        new(FunctionNames.CreateThreatIntelSet, "AWS GuardDuty: Create ThreatIntelSet",
             "Creates a known-malicious IP list (ThreatIntelSet) in a GuardDuty detector from a file in S3.",
             [Format, Name, DetectorId, Region, Activate, Location, ClientToken, Tags]),
-        new("aws_guardduty_list_threatintelset", "AWS GuardDuty: List ThreatIntelSet",
+        new(FunctionNames.ListThreatIntelSet, "AWS GuardDuty: List ThreatIntelSet",
             "Lists the ids of the ThreatIntelSets of a GuardDuty detector.",
             [DetectorId, Region, MaxResults, NextToken]),
-        new("aws_guardduty_get_threatintelset", "AWS GuardDuty: Get ThreatIntelSet",
+        new(FunctionNames.GetThreatIntelSet, "AWS GuardDuty: Get ThreatIntelSet",
             "Gets the name, format, location, status and tags of a ThreatIntelSet.",
             [ThreatIntelSetId, DetectorId, Region]),
-        new("aws_guardduty_update_threatintelset", "AWS GuardDuty: Update ThreatIntelSet",
+        new(FunctionNames.UpdateThreatIntelSet, "AWS GuardDuty: Update ThreatIntelSet",
             "Updates the name, location or activation of a ThreatIntelSet.",
             [DetectorId, Region, ThreatIntelSetId, NewName, NewLocation, NewActivate]),
-        new("aws_guardduty_delete_threatintelset", "AWS GuardDuty: Delete ThreatIntelSet",
+        new(FunctionNames.DeleteThreatIntelSet, "AWS GuardDuty: Delete ThreatIntelSet",
             "Deletes a ThreatIntelSet from a GuardDuty detector.",
             [ThreatIntelSetId, DetectorId, Region]),
-        new("aws_guardduty_unarchive_finding", "AWS GuardDuty: Unarchive Finding",
+        new(FunctionNames.UnarchiveFinding, "AWS GuardDuty: Unarchive Finding",
             "Moves an archived AWS GuardDuty finding back to the current findings.",
             [FindingId, DetectorId, Region]),
-        new("aws_guardduty_update_findings_feedback", "AWS GuardDuty: Update Findings Feedback",
+        new(FunctionNames.UpdateFindingsFeedback, "AWS GuardDuty: Update Findings Feedback",
             "Marks AWS GuardDuty findings as useful or not useful, with optional comments.",
             [FindingId, DetectorId, Region, Feedback, Comments]),
-        new("aws_guardduty_get_findings", "AWS GuardDuty: Get Findings",
+        new(FunctionNames.GetFindings, "AWS GuardDuty: Get Findings",
             "Gets AWS GuardDuty findings by id (any number, read in batches of 50).",
             [FindingIds, DetectorId, Region]),
-        new("aws_guardduty_list_findings", "AWS GuardDuty: List Findings",
+        new(FunctionNames.ListFindings, "AWS GuardDuty: List Findings",
             "Lists the ids of the AWS GuardDuty findings that match the criteria given.",
             [DetectorId, Region, SeverityThreshold, FindingTypes, UpdatedSince, Archived, MaxResults, NextToken]),
-        new("aws_guardduty_create_sample_findings", "AWS GuardDuty: Create Sample Findings",
+        new(FunctionNames.CreateSampleFindings, "AWS GuardDuty: Create Sample Findings",
             "Creates sample AWS GuardDuty findings, of the types given or of every type.",
             [DetectorId, Region, FindingTypes]),
     ];
