@@ -46,6 +46,46 @@ public class VerbTests
         _cli.ErrorLines.Should().ContainSingle().Which.Should().StartWith("app.config: no configuration file found");
     }
 
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Config_u_leaves_the_file_0600_and_no_temp_file()
+    {
+        var path = WriteConfig(TestConfigFiles.Valid());
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        (await _cli.RunAsync("config", "-u", "-c", path)).Should().Be(ExitCodes.Ok);
+
+        File.ReadAllText(path).Should().Contain("stomp_port");
+        File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, "app.config holds secrets");
+        Directory.GetFiles(Path.GetDirectoryName(path)!).Should().Equal(path);
+    }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Config_u_keeps_a_stricter_mode()
+    {
+        var path = WriteConfig(TestConfigFiles.Valid());
+        File.SetUnixFileMode(path, UnixFileMode.UserRead);
+
+        (await _cli.RunAsync("config", "-u", "-c", path)).Should().Be(ExitCodes.Ok);
+
+        File.ReadAllText(path).Should().Contain("stomp_port");
+        File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead);
+        Directory.GetFiles(Path.GetDirectoryName(path)!).Should().Equal(path);
+    }
+
+    [TestCase("stomp_cafile")]
+    [TestCase("cafile")]
+    public async Task Run_with_a_CA_file_that_is_not_a_certificate_exits_2_naming_the_key(string key)
+    {
+        var garbage = _cli.Files.Write("this is not a certificate\n", "work/garbage-ca.pem");
+        var path = WriteConfig(TestConfigFiles.Valid(resilientExtra: $"{key} = {garbage}\nrequest_max_retries = 0"));
+
+        (await _cli.RunAsync("run", "-c", path)).Should().Be(ExitCodes.ConfigurationError);
+
+        _cli.ErrorLines.Should().ContainSingle().Which.Should().StartWith($"app.config: [resilient] {key}: {garbage} ");
+    }
+
     private static readonly object[] BrokenConfigs =
     [
         new object[] { TestConfigFiles.Valid().Replace("org = Test Org", ""), "app.config: [resilient] org: is required (the org's name, uuid or cloud_account)" },

@@ -1,4 +1,4 @@
-using Fn.AwsGuardDuty.Cli;
+using Fn.AwsGuardDuty.Hosting;
 using Fn.AwsGuardDuty.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -71,6 +71,21 @@ public class NLogSetupTests
         text.Should().Contain("login with ******** to soar.example.com").And.Contain("boom ********");
         text.Should().NotContain(Secret);
         text.Should().Contain("WARN  [NLogSetupTests]");
+    }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_log_folder_that_does_not_exist_is_created_0700()
+    {
+        var folder = Path.Combine(_dir, "new", "logs");
+        using (var factory = NLogSetup.Create(new LogSettings(folder, "test.log", "INFO", 100_000, 2), new SecretRedactor([]), ShippedNLogConfig))
+        {
+            factory.GetLogger("Test").Info("first line");
+            factory.Flush();
+        }
+
+        File.Exists(Path.Combine(folder, "test.log")).Should().BeTrue();
+        File.GetUnixFileMode(folder).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     [Test]

@@ -92,7 +92,13 @@ public static partial class ConfigFileUpdater
         return (result.ToString(), added);
     }
 
-    /// <summary>Updates the file in place (atomically: temp file, then rename) and returns the keys added.</summary>
+    /// <summary>Owner read and write only: app.config holds secrets.</summary>
+    public const UnixFileMode SecretFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Updates the file in place (atomically: temp file, then rename) and returns the keys added. The file ends up 0600,
+    /// or with its old mode where that is stricter; the temp file is created 0600 and never left behind.
+    /// </summary>
     public static IReadOnlyList<string> UpdateFile(string path)
     {
         var bytes = File.ReadAllBytes(path);
@@ -105,19 +111,40 @@ public static partial class ConfigFileUpdater
             return added;
         }
 
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+        var mode = OperatingSystem.IsWindows() ? SecretFileMode : File.GetUnixFileMode(path) & SecretFileMode;
+        var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
         {
-            if (hasBom)
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
             {
-                stream.Write(bom);
+                options.UnixCreateMode = SecretFileMode;
             }
 
-            stream.Write(Encoding.UTF8.GetBytes(updated));
-            stream.Flush(flushToDisk: true);
+            using (var stream = new FileStream(temp, options))
+            {
+                if (hasBom)
+                {
+                    stream.Write(bom);
+                }
+
+                stream.Write(Encoding.UTF8.GetBytes(updated));
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                // UnixCreateMode is masked by the umask; set the mode itself (the old one where it is stricter).
+                File.SetUnixFileMode(temp, mode);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
         }
 
-        File.Move(temp, path, overwrite: true);
         return added;
     }
 

@@ -26,8 +26,17 @@ public static class NLogSetup
     /// <summary>Path of the default NLog.config (next to the executable).</summary>
     public static string DefaultConfigPath => Path.Combine(AppContext.BaseDirectory, FileName);
 
+    /// <summary>A log folder we create is the owner's only.</summary>
+    public const UnixFileMode LogDirMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     public static LogFactory Create(LogSettings settings, SecretRedactor redactor, string? nlogConfigPath = null)
     {
+        if (settings.LogDir is { } logDir && !Directory.Exists(logDir) && !OperatingSystem.IsWindows())
+        {
+            // Before NLog would create it with the umask's mode.
+            Directory.CreateDirectory(logDir, LogDirMode);
+        }
+
         var factory = new LogFactory();
         var path = nlogConfigPath ?? DefaultConfigPath;
         LoggingConfiguration config = File.Exists(path)
