@@ -94,7 +94,7 @@ public class DefaultConfigTests
         }
 
         // Example paths must exist to load; point them at real files.
-        var pem = files.Write("pem", "work/ca.pem");
+        var pem = files.WriteCa("work/ca.pem");
         var close = files.Write("{}", "work/close.json");
         text = text.Replace("/etc/pki/tls/certs/soar-ca.pem", pem).Replace("/etc/fn_aws_guardduty/incident_close.json", close)
             .Replace("aws_gd_use_fips = false", "aws_gd_use_fips = false");

@@ -1,4 +1,5 @@
 using Fn.AwsGuardDuty.Configuration;
+using Fn.AwsGuardDuty.Soar;
 
 namespace Fn.AwsGuardDuty.Tests.Configuration;
 
@@ -46,7 +47,7 @@ public class ResilientOptionsTests
     [Test]
     public void Every_key_is_read()
     {
-        var ca = _files.Write("-----BEGIN CERTIFICATE-----", "work/ca.pem");
+        var ca = _files.WriteCa("work/ca.pem");
         var r = _files.Load(TestConfigFiles.Valid(resilientExtra: """
             port = 8443
             cafile = ca.pem
@@ -70,7 +71,9 @@ public class ResilientOptionsTests
             selftest_timeout = 30
             """, guardDutyExtra: "message_destination = fn_aws_gd_v2")).Resilient;
         r.Port.Should().Be(8443);
-        r.CaFile.Should().Be(CaFileSetting.FromFile(ca));
+        r.CaFile.Mode.Should().Be(CaFileMode.File);
+        r.CaFile.Path.Should().Be(ca);
+        r.CaFile.Bundle!.Certificates.Should().ContainSingle();
         r.EffectiveStompHost.Should().Be("127.0.0.1");
         r.StompPort.Should().Be(61613);
         r.EffectiveStompCaFile.Mode.Should().Be(CaFileMode.Disabled);
@@ -205,7 +208,7 @@ public class ResilientOptionsTests
     [Test]
     public void Cafile_tilde_is_expanded()
     {
-        var ca = _files.Write("pem", "home/certs/ca.pem");
+        var ca = _files.WriteCa("home/certs/ca.pem");
         _files.Load(TestConfigFiles.Valid(resilientExtra: "cafile = ~/certs/ca.pem")).Resilient.CaFile.Path.Should().Be(ca);
     }
 

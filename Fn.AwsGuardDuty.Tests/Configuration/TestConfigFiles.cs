@@ -52,6 +52,23 @@ internal sealed class TestConfigFiles : IDisposable
         return path;
     }
 
+    /// <summary>Writes a real CA certificate (PEM, or DER when <paramref name="der"/>) and returns the path: cafile keys are read at load.</summary>
+    public string WriteCa(string relativePath, bool der = false)
+    {
+        using var ca = Fn.AwsGuardDuty.Sandbox.Tls.LocalCertificateAuthority.Create("test config CA");
+        var path = Write("", relativePath);
+        if (der)
+        {
+            File.WriteAllBytes(path, ca.Certificate.RawData);
+        }
+        else
+        {
+            ca.WriteCertificatePem(path);
+        }
+
+        return path;
+    }
+
     public AppConfig Load(string text) => AppConfigLoader.LoadFile(Write(text), Environment);
 
     /// <summary>The problems that loading <paramref name="text"/> reports.</summary>

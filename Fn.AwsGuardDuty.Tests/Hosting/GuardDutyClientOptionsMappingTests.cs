@@ -53,9 +53,12 @@ public class GuardDutyClientOptionsMappingTests
         options.MaxAttempts.Should().Be(4, "aws_gd_max_retries counts the attempts after the first");
         options.PerTryTimeout.Should().Be(TimeSpan.FromSeconds(45));
         options.TotalDeadline.Should().Be(TimeSpan.FromSeconds(90));
-        options.HttpsProxy!.UserInfo.Should().Be("gd-user:gd-proxy-pw");
-        options.HttpsProxy.Host.Should().Be("proxy.example.com");
-        options.HttpProxy.Should().Be(new Uri("http://plain-proxy.example.com:8080"));
+        options.HttpsProxy!.Address!.UserInfo.Should().BeEmpty("the credentials travel apart from the address");
+        options.HttpsProxy.Address.Host.Should().Be("proxy.example.com");
+        var credential = options.HttpsProxy.Credentials!.GetCredential(options.HttpsProxy.Address, "Basic")!;
+        (credential.UserName, credential.Password).Should().Be(("gd-user", "gd-proxy-pw"));
+        options.HttpProxy!.Address.Should().Be(new Uri("http://plain-proxy.example.com:8080"));
+        options.HttpProxy.Credentials.Should().BeNull();
         options.Validate();
     }
 

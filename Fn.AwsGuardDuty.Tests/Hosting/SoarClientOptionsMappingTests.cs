@@ -17,7 +17,7 @@ public class SoarClientOptionsMappingTests
     [Test]
     public void Every_resilient_key_reaches_the_option_of_the_same_meaning()
     {
-        var ca = _files.Write("-----BEGIN CERTIFICATE-----\n", "work/ca.pem");
+        var ca = _files.WriteCa("work/ca.pem");
         var config = _files.Load(TestConfigFiles.Valid(resilientExtra: $"""
             port = 8443
             resource_prefix = /cp4s
@@ -37,12 +37,15 @@ public class SoarClientOptionsMappingTests
         options.ApiKeyId.Should().Be("key-id-1");
         options.ApiKeySecret.Should().Be(TestConfigFiles.ApiKeySecret);
         options.Email.Should().BeNull();
-        options.CaFile.Should().Be(ca);
+        options.CaBundle.Should().BeSameAs(config.Resilient.CaFile.Bundle, "cafile is read once, at load");
+        options.CaBundle!.Path.Should().Be(ca);
         options.VerifyTls.Should().BeTrue();
         options.RequestMaxRetries.Should().Be(3);
         options.RequestRetryDelay.Should().Be(TimeSpan.FromSeconds(3));
         options.RequestRetryBackoff.Should().Be(3);
-        options.EffectiveProxy.Should().Be("http://proxy-user:proxy-pw@proxy.example.com:3128/");
+        options.EffectiveProxy!.Address.Should().Be(new Uri("http://proxy.example.com:3128/"));
+        var credential = options.EffectiveProxy.Credentials!.GetCredential(options.EffectiveProxy.Address!, "Basic")!;
+        (credential.UserName, credential.Password).Should().Be(("proxy-user", "proxy-pw"));
         options.Validate();
     }
 
@@ -72,6 +75,7 @@ public class SoarClientOptionsMappingTests
         var roots = SoarClientOptionsMapping.From(system.Resilient, system.Integrations);
         roots.VerifyTls.Should().BeTrue();
         roots.CaFile.Should().BeNull();
+        roots.CaBundle.Should().BeNull();
     }
 
     [Test]
@@ -82,7 +86,7 @@ public class SoarClientOptionsMappingTests
 
         var options = SoarClientOptionsMapping.From(config.Resilient, config.Integrations);
 
-        options.EffectiveProxy.Should().Be("http://integrations-proxy:8080/");
+        options.EffectiveProxy!.Address.Should().Be(new Uri("http://integrations-proxy:8080/"));
         options.RequestMaxRetries.Should().Be(1);
     }
 

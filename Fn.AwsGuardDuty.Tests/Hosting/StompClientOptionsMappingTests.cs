@@ -16,8 +16,8 @@ public class StompClientOptionsMappingTests
     [Test]
     public void Stomp_keys_map_and_the_api_key_is_the_login()
     {
-        var stompCa = _files.Write("pem", "work/stomp-ca.pem");
-        var restCa = _files.Write("pem", "work/rest-ca.pem");
+        var stompCa = _files.WriteCa("work/stomp-ca.pem");
+        var restCa = _files.WriteCa("work/rest-ca.pem");
         var config = _files.Load(TestConfigFiles.Valid(resilientExtra: $"""
             stomp_host = broker.example.com
             stomp_port = 61614
@@ -31,7 +31,8 @@ public class StompClientOptionsMappingTests
         options.Host.Should().Be("broker.example.com");
         options.Port.Should().Be(61614);
         options.UseTls.Should().BeTrue();
-        options.CaFile.Should().Be(stompCa, "stomp_cafile wins over cafile");
+        options.CaBundle!.Path.Should().Be(stompCa, "stomp_cafile wins over cafile");
+        options.CaBundle.Should().BeSameAs(config.Resilient.StompCaFile!.Bundle, "read once, at load");
         options.VerifyServerCertificate.Should().BeTrue();
         options.Login.Should().Be("key-id-1");
         options.Passcode.Should().Be(TestConfigFiles.ApiKeySecret);
@@ -42,21 +43,21 @@ public class StompClientOptionsMappingTests
     [Test]
     public void Without_stomp_host_and_stomp_cafile_the_host_and_cafile_are_used()
     {
-        var restCa = _files.Write("pem", "work/rest-ca.pem");
+        var restCa = _files.WriteCa("work/rest-ca.pem");
         var config = _files.Load(TestConfigFiles.Valid(resilientExtra: $"cafile = {restCa}"));
 
         var options = StompClientOptionsMapping.From(config.Resilient);
 
         options.Host.Should().Be("soar.example.com");
         options.Port.Should().Be(65001);
-        options.CaFile.Should().Be(restCa);
+        options.CaBundle!.Path.Should().Be(restCa);
     }
 
     [Test]
     public void No_cafile_means_the_system_roots_and_false_turns_verification_off()
     {
         var system = StompClientOptionsMapping.From(_files.Load(TestConfigFiles.Valid()).Resilient);
-        system.CaFile.Should().BeNull();
+        system.CaBundle.Should().BeNull();
         system.VerifyServerCertificate.Should().BeTrue();
 
         var off = StompClientOptionsMapping.From(_files.Load(TestConfigFiles.Valid(resilientExtra: "cafile = false")).Resilient);

@@ -242,7 +242,7 @@ public class TransportTests
         var logs = new CapturingLoggerProvider();
         using var factory = logs.CreateFactory();
         var options = Options(server.Port);
-        options.HttpsProxy = $"http://proxyuser:proxy-pass-word@127.0.0.1:{proxy.Port}";
+        options.HttpsProxy = new WebProxy($"http://127.0.0.1:{proxy.Port}") { Credentials = new NetworkCredential("proxyuser", "proxy-pass-word") };
         using var client = new SoarClient(options, factory);
 
         await client.GetConstAsync();

@@ -1,3 +1,5 @@
+using Fn.AwsGuardDuty.Soar;
+
 namespace Fn.AwsGuardDuty.Configuration;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Fn.AwsGuardDuty.Tls;
 
 namespace Fn.AwsGuardDuty.Configuration;
 
@@ -141,7 +142,7 @@ internal sealed class SectionReader
         return System.IO.Path.GetFullPath(text, _baseDirectory);
     }
 
-    /// <summary>cafile semantics: absent = system roots, <c>false</c> = disabled, otherwise a file that must exist.</summary>
+    /// <summary>cafile semantics: absent = system roots, <c>false</c> = disabled, otherwise a PEM or DER CA file, read here once.</summary>
     public CaFileSetting? CaFile(string key)
     {
         var text = String(key);
@@ -162,7 +163,15 @@ internal sealed class SectionReader
             return null;
         }
 
-        return CaFileSetting.FromFile(path);
+        try
+        {
+            return CaFileSetting.FromBundle(CaBundle.Load(path));
+        }
+        catch (CaBundleException e)
+        {
+            _problems.Add(new ConfigProblem(Section, key, e.Message));
+            return null;
+        }
     }
 
     public ProxySetting? Proxy(string key)

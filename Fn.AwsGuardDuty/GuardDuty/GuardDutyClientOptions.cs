@@ -61,10 +61,10 @@ public sealed class GuardDutyClientOptions
     public int RegionDiscoveryConcurrency { get; set; } = 4;
 
     /// <summary><c>https_proxy</c>: proxy for https:// endpoints.</summary>
-    public Uri? HttpsProxy { get; set; }
+    public System.Net.WebProxy? HttpsProxy { get; set; }
 
     /// <summary><c>http_proxy</c>: proxy for http:// endpoints (and for https:// ones when <see cref="HttpsProxy"/> is not set).</summary>
-    public Uri? HttpProxy { get; set; }
+    public System.Net.WebProxy? HttpProxy { get; set; }
 
     /// <summary>HTTP attempts per operation call, the first one included.</summary>
     public int MaxAttempts { get; set; } = 5;
@@ -117,8 +117,8 @@ public sealed class GuardDutyClientOptions
         CheckEndpoint("aws_gd_endpoint_url", EndpointUrl);
         CheckEndpoint("aws_gd_ec2_endpoint_url", Ec2EndpointUrl);
         CheckEndpoint("aws_gd_sts_endpoint_url", StsEndpointUrl);
-        CheckEndpoint("https_proxy", HttpsProxy);
-        CheckEndpoint("http_proxy", HttpProxy);
+        CheckProxy("https_proxy", HttpsProxy);
+        CheckProxy("http_proxy", HttpProxy);
         _ = Discovery.RegionFilter.Parse(Regions);
         if (RegionsInterval <= TimeSpan.Zero)
             throw Bad("aws_gd_regions_interval", "must be positive");
@@ -142,6 +142,16 @@ public sealed class GuardDutyClientOptions
         if (!value.IsAbsoluteUri || (value.Scheme != Uri.UriSchemeHttp && value.Scheme != Uri.UriSchemeHttps))
             // The value is not echoed: a proxy URL may carry a password.
             throw Bad(key, "must be an absolute http:// or https:// URL");
+    }
+
+    /// <summary>The proxy kinds SocketsHttpHandler (ours, and the AWS SDK's for STS and EC2) speaks.</summary>
+    private static readonly string[] ProxySchemes = ["http", "https", "socks4", "socks4a", "socks5"];
+
+    private static void CheckProxy(string key, System.Net.WebProxy? proxy)
+    {
+        if (proxy is null) return;
+        if (proxy.Address is not { IsAbsoluteUri: true } address || address.Host.Length == 0 || !ProxySchemes.Contains(address.Scheme))
+            throw Bad(key, $"must be an absolute {string.Join(", ", ProxySchemes)} URL");
     }
 
     private static ArgumentException Bad(string key, string what) => new($"{key} {what}.");

@@ -32,8 +32,8 @@ public static class GuardDutyClientOptionsMapping
             Regions = guardDuty.Regions?.Text ?? ".*",
             RegionsInterval = guardDuty.RegionsInterval,
             RegionDiscoveryConcurrency = guardDuty.MaxConcurrentRegions,
-            HttpsProxy = ProxyUrls.ToUri(guardDuty.HttpsProxy),
-            HttpProxy = ProxyUrls.ToUri(guardDuty.HttpProxy),
+            HttpsProxy = ProxyMapping.ToWebProxy(guardDuty.HttpsProxy),
+            HttpProxy = ProxyMapping.ToWebProxy(guardDuty.HttpProxy),
             // aws_gd_max_retries counts the attempts after the first.
             MaxAttempts = Math.Min(MaxAttempts, guardDuty.MaxRetries + 1),
             PerTryTimeout = guardDuty.RequestTimeout,

@@ -10,7 +10,7 @@ public static class SoarClientOptionsMapping
     {
         ArgumentNullException.ThrowIfNull(resilient);
         ArgumentNullException.ThrowIfNull(integrations);
-        var apiKey = resilient.AuthMode == Configuration.SoarAuthMode.ApiKey;
+        var apiKey = resilient.AuthMode == SoarAuthMode.ApiKey;
         return new SoarClientOptions
         {
             Host = resilient.Host,
@@ -21,10 +21,10 @@ public static class SoarClientOptionsMapping
             ApiKeySecret = apiKey ? resilient.ApiKeySecret!.Reveal() : null,
             Email = apiKey ? null : resilient.Email,
             Password = apiKey ? null : resilient.Password?.Reveal(),
-            CaFile = resilient.CaFile.Mode == CaFileMode.File ? resilient.CaFile.Path : null,
+            CaBundle = resilient.CaFile.Mode == CaFileMode.File ? resilient.CaFile.Bundle : null,
             VerifyTls = resilient.CaFile.Mode != CaFileMode.Disabled,
-            HttpsProxy = ProxyUrls.ToText(resilient.HttpsProxy ?? integrations.HttpsProxy),
-            HttpProxy = ProxyUrls.ToText(resilient.HttpProxy ?? integrations.HttpProxy),
+            HttpsProxy = ProxyMapping.ToWebProxy(resilient.HttpsProxy ?? integrations.HttpsProxy),
+            HttpProxy = ProxyMapping.ToWebProxy(resilient.HttpProxy ?? integrations.HttpProxy),
             // request_max_retries = 0 still means one attempt.
             RequestMaxRetries = Math.Max(1, resilient.RequestMaxRetries),
             RequestRetryDelay = resilient.RequestRetryDelay,

@@ -8,7 +8,7 @@ public static class SoarFailures
 {
     public static FailureDescription Describe(Exception error, ResilientOptions resilient)
     {
-        var credentials = resilient.AuthMode == Configuration.SoarAuthMode.ApiKey ? "api_key_id/api_key_secret" : "email/password";
+        var credentials = resilient.AuthMode == SoarAuthMode.ApiKey ? "api_key_id/api_key_secret" : "email/password";
         return error switch
         {
             SoarAuthenticationException e => new($"SOAR login refused ({e.Message})",
@@ -16,7 +16,7 @@ public static class SoarFailures
             SoarOrgException e => new($"SOAR org problem ({e.Message})",
                 "check org in [resilient]: the org's name, uuid or cloud_account, and that it is enabled"),
             SoarTlsException e => new($"SOAR's TLS certificate was not accepted ({e.Message})",
-                "check cafile in [resilient] (a PEM bundle with the CA that issued SOAR's certificate) and that host matches the certificate"),
+                "check cafile in [resilient] (a PEM or DER file with the CA that issued SOAR's certificate) and that host matches the certificate"),
             SoarConnectionException e => new($"SOAR is not reachable ({e.Message})",
                 "check host and port in [resilient], the proxy settings (https_proxy) and the network path"),
             SoarOptionsException e => new(e.Message, "fix that key in [resilient]"),

@@ -5,7 +5,7 @@ namespace Fn.AwsGuardDuty.Hosting;
 
 /// <summary>
 /// <c>[resilient]</c> → <see cref="StompClientOptions"/>: stomp_host (else host), stomp_port, stomp_tls; the server is
-/// verified against stomp_cafile, else cafile, else the system roots; <c>false</c> turns verification off (the client
+/// verified against the CA bundle of stomp_cafile, else cafile (read once at load), else the system roots; <c>false</c> turns verification off (the client
 /// warns at start); login/passcode are the API key, else email/password; stomp_timeout bounds connect and receipts.
 /// </summary>
 public static class StompClientOptionsMapping
@@ -19,7 +19,7 @@ public static class StompClientOptionsMapping
             Host = resilient.EffectiveStompHost,
             Port = resilient.StompPort,
             UseTls = resilient.StompTls,
-            CaFile = ca.Mode == CaFileMode.File ? ca.Path : null,
+            CaBundle = ca.Mode == CaFileMode.File ? ca.Bundle : null,
             VerifyServerCertificate = ca.Mode != CaFileMode.Disabled,
             Login = resilient.Login,
             Passcode = resilient.LoginSecret?.Reveal() ?? "",

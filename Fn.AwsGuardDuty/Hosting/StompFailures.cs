@@ -1,6 +1,7 @@
 using System.Security.Authentication;
 using Fn.AwsGuardDuty.Circuits;
 using Fn.AwsGuardDuty.Configuration;
+using Fn.AwsGuardDuty.Soar;
 using Fn.AwsGuardDuty.Stomp;
 
 namespace Fn.AwsGuardDuty.Hosting;
@@ -39,7 +40,7 @@ public static class StompFailures
         if (error is StompConnectionException && error.InnerException is AuthenticationException tls)
         {
             return new($"the STOMP server's TLS certificate at {endpoint} was not accepted ({tls.Message})",
-                "check stomp_cafile (else cafile) in [resilient]: a PEM bundle with the CA that issued the broker's certificate; and that stomp_host matches it");
+                "check stomp_cafile (else cafile) in [resilient]: a PEM or DER file with the CA that issued the broker's certificate; and that stomp_host matches it");
         }
 
         return new($"cannot connect to STOMP at {endpoint} ({error.Message})",

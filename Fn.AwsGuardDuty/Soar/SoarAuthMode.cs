@@ -1,5 +1,6 @@
 namespace Fn.AwsGuardDuty.Soar;
 
+/// <summary>How the app authenticates to SOAR, REST and STOMP alike: the API key whenever both halves are set (as resilient-circuits).</summary>
 public enum SoarAuthMode
 {
     /// <summary>HTTP Basic with api_key_id:api_key_secret on every call.</summary>

@@ -1,4 +1,6 @@
+using System.Net;
 using Fn.AwsGuardDuty.Soar.Http;
+using Fn.AwsGuardDuty.Tls;
 
 namespace Fn.AwsGuardDuty.Soar;
 
@@ -31,17 +33,20 @@ public sealed class SoarClientOptions
 
     public string? Password { get; set; }
 
-    /// <summary>PEM file of trusted CA certificates (<c>cafile</c>). Null: the system trust store.</summary>
+    /// <summary>PEM or DER file of trusted CA certificates (<c>cafile</c>), read when the client is made. Null (and no <see cref="CaBundle"/>): the system trust store.</summary>
     public string? CaFile { get; set; }
+
+    /// <summary>The CA certificates of <c>cafile</c>, already read (the app's configuration does this once); wins over <see cref="CaFile"/>.</summary>
+    public CaBundle? CaBundle { get; set; }
 
     /// <summary>False only when the configuration explicitly says <c>cafile = false</c>.</summary>
     public bool VerifyTls { get; set; } = true;
 
-    /// <summary>Proxy for HTTPS (<c>https_proxy</c>); may carry <c>user:password@</c>.</summary>
-    public string? HttpsProxy { get; set; }
+    /// <summary>Proxy for HTTPS (<c>https_proxy</c>): http, https, socks4, socks4a or socks5, its credentials in <see cref="WebProxy.Credentials"/>.</summary>
+    public WebProxy? HttpsProxy { get; set; }
 
     /// <summary>Fallback proxy (<c>http_proxy</c>), used when <see cref="HttpsProxy"/> is not set.</summary>
-    public string? HttpProxy { get; set; }
+    public WebProxy? HttpProxy { get; set; }
 
     /// <summary>Total attempts per request, first one included (<c>request_max_retries</c>).</summary>
     public int RequestMaxRetries { get; set; } = 5;
@@ -70,8 +75,7 @@ public sealed class SoarClientOptions
     public bool UsesApiKey => !string.IsNullOrEmpty(ApiKeyId) && !string.IsNullOrEmpty(ApiKeySecret);
 
     /// <summary>The proxy to use, if one is configured: https_proxy wins over http_proxy (the REST base is always HTTPS).</summary>
-    public string? EffectiveProxy => !string.IsNullOrWhiteSpace(HttpsProxy) ? HttpsProxy
-        : !string.IsNullOrWhiteSpace(HttpProxy) ? HttpProxy : null;
+    public WebProxy? EffectiveProxy => HttpsProxy ?? HttpProxy;
 
     /// <summary>Throws <see cref="SoarOptionsException"/> naming the first bad setting.</summary>
     public void Validate()
@@ -111,7 +115,7 @@ public sealed class SoarClientOptions
             }
         }
 
-        if (VerifyTls && CaFile is not null)
+        if (VerifyTls && CaBundle is null && CaFile is not null)
         {
             if (string.IsNullOrWhiteSpace(CaFile))
             {
@@ -124,10 +128,10 @@ public sealed class SoarClientOptions
             }
         }
 
-        if (EffectiveProxy is { } proxy && !ProxyUri.TryParse(proxy, out _))
+        if (EffectiveProxy is { } proxy && !ProxyUri.IsSupported(proxy))
         {
-            throw new SoarOptionsException(string.IsNullOrWhiteSpace(HttpsProxy) ? "http_proxy" : "https_proxy",
-                "must be an absolute http:// or https:// URL");
+            throw new SoarOptionsException(HttpsProxy is null ? "http_proxy" : "https_proxy",
+                $"must be an absolute {string.Join(", ", ProxyUri.Schemes)} URL");
         }
 
         if (RequestMaxRetries is < 1 or > 100)

@@ -1,3 +1,5 @@
+using Fn.AwsGuardDuty.Tls;
+
 namespace Fn.AwsGuardDuty.Stomp;
 
 /// <summary>Connection settings of a <see cref="StompClient"/>. Validate with <see cref="Validate"/> before use.</summary>
@@ -10,8 +12,11 @@ public sealed class StompClientOptions
     /// <summary>TLS on by default, as SOAR always uses it; plain TCP exists for test brokers.</summary>
     public bool UseTls { get; set; } = true;
 
-    /// <summary>PEM file with the CA certificate(s) that must anchor the server chain; null uses the system roots.</summary>
+    /// <summary>PEM or DER file with the CA certificate(s) that must anchor the server chain; null (and no <see cref="CaBundle"/>) uses the system roots.</summary>
     public string? CaFile { get; set; }
+
+    /// <summary>The CA certificates, already read (the app's configuration does this once, for stomp_cafile or cafile); wins over <see cref="CaFile"/>.</summary>
+    public CaBundle? CaBundle { get; set; }
 
     /// <summary>False only when app.config says <c>cafile = false</c>: the server certificate is then not checked.</summary>
     public bool VerifyServerCertificate { get; set; } = true;
@@ -62,7 +67,7 @@ public sealed class StompClientOptions
     }
 
     public override string ToString() =>
-        $"{(UseTls ? "ssl" : "tcp")}://{Host}:{Port} login={Login} verify={VerifyServerCertificate} cafile={CaFile ?? "(system)"}";
+        $"{(UseTls ? "ssl" : "tcp")}://{Host}:{Port} login={Login} verify={VerifyServerCertificate} cafile={CaBundle?.Path ?? CaFile ?? "(system)"}";
 
     private static void Require(bool condition, string name, string problem)
     {

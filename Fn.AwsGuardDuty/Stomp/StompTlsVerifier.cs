@@ -1,12 +1,13 @@
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using Fn.AwsGuardDuty.Tls;
 
 namespace Fn.AwsGuardDuty.Stomp;
 
 /// <summary>
 /// Builds the TLS client settings: SNI and hostname check against <see cref="StompClientOptions.Host"/>, and a chain
-/// that must end in a CA from <see cref="StompClientOptions.CaFile"/> (custom trust store) or in the system roots.
+/// that must end in a CA from <see cref="StompClientOptions.CaBundle"/> (else <see cref="StompClientOptions.CaFile"/>) (custom trust store) or in the system roots.
 /// </summary>
 public sealed class StompTlsVerifier
 {
@@ -16,13 +17,15 @@ public sealed class StompTlsVerifier
     public StompTlsVerifier(StompClientOptions options)
     {
         _options = options;
-        if (options.VerifyServerCertificate && options.CaFile is not null)
+        if (options.VerifyServerCertificate && (options.CaBundle is not null || options.CaFile is not null))
         {
-            _trustedRoots = new X509Certificate2Collection();
-            _trustedRoots.ImportFromPemFile(options.CaFile);
-            if (_trustedRoots.Count == 0)
+            try
             {
-                throw new ArgumentException($"CA file '{options.CaFile}' holds no PEM certificate", nameof(options));
+                _trustedRoots = (options.CaBundle ?? CaBundle.Load(options.CaFile!)).Certificates;
+            }
+            catch (CaBundleException e)
+            {
+                throw new ArgumentException($"CA file {e.Message}", nameof(options), e);
             }
         }
     }

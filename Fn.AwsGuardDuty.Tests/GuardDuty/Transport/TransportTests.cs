@@ -163,7 +163,7 @@ public class TransportTests
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"detectorIds":["via-proxy"]}""");
         });
-        using var factory = Factory(new Uri("http://guardduty.proxy-test.invalid/"), o => o.HttpProxy = proxy.Endpoint);
+        using var factory = Factory(new Uri("http://guardduty.proxy-test.invalid/"), o => o.HttpProxy = new WebProxy(proxy.Endpoint));
 
         var page = await factory.GetClient("us-east-1").ListDetectorsPageAsync();
 

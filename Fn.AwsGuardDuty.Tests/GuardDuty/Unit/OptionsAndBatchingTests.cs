@@ -35,7 +35,7 @@ public class OptionsAndBatchingTests
             case "bad-endpoint": o.EndpointUrl = new Uri("ftp://127.0.0.1/"); break;
             case "bad-regex": o.Regions = "(("; break;
             case "attempts": o.MaxAttempts = 0; break;
-            case "proxy": o.HttpsProxy = new Uri("socks9://user:pr0xy-pass@127.0.0.1:1"); break;
+            case "proxy": o.HttpsProxy = new System.Net.WebProxy("socks9://127.0.0.1:1") { Credentials = new System.Net.NetworkCredential("user", "pr0xy-pass") }; break;
         }
         var act = () => o.Validate();
         var thrown = act.Should().Throw<ArgumentException>().WithMessage(message).Which;

@@ -35,10 +35,13 @@ public class SoarClientOptionsTests
     public void Proxy_prefers_https_proxy()
     {
         var options = Valid();
-        options.HttpProxy = "http://p1:3128";
-        options.EffectiveProxy.Should().Be("http://p1:3128");
-        options.HttpsProxy = "http://p2:3128";
-        options.EffectiveProxy.Should().Be("http://p2:3128");
+        var p1 = new System.Net.WebProxy("http://p1:3128");
+        var p2 = new System.Net.WebProxy("socks5://p2:1080");
+        options.HttpProxy = p1;
+        options.EffectiveProxy.Should().BeSameAs(p1);
+        options.HttpsProxy = p2;
+        options.EffectiveProxy.Should().BeSameAs(p2);
+        options.Validate();
     }
 
     private static IEnumerable<TestCaseData> BadOptions()
@@ -50,7 +53,7 @@ public class SoarClientOptionsTests
         yield return Case("api_key_id", o => { o.ApiKeyId = null; o.ApiKeySecret = null; });
         yield return Case("password", o => { o.ApiKeyId = null; o.ApiKeySecret = null; o.Email = "a@b.c"; });
         yield return Case("cafile", o => o.CaFile = "/nonexistent/ca.pem");
-        yield return Case("https_proxy", o => o.HttpsProxy = "ftp://proxy");
+        yield return Case("https_proxy", o => o.HttpsProxy = new System.Net.WebProxy("ftp://proxy"));
         yield return Case("request_max_retries", o => o.RequestMaxRetries = 0);
         yield return Case("request_retry_delay", o => o.RequestRetryDelay = TimeSpan.FromSeconds(-1));
         yield return Case("request_retry_backoff", o => o.RequestRetryBackoff = 0.5);

@@ -4,18 +4,18 @@ namespace Fn.AwsGuardDuty.GuardDuty.Http;
 
 /// <summary>
 /// Routes https:// requests through <c>https_proxy</c> (else <c>http_proxy</c>) and http:// requests through <c>http_proxy</c>,
-/// as requests/botocore do with the app's proxy settings. Credentials in the proxy URL's user info are used for the proxy.
+/// as requests/botocore do with the app's proxy settings; each proxy answers with its own credentials.
 /// </summary>
 internal sealed class SchemeProxy : IWebProxy
 {
-    private readonly Uri? _https;
-    private readonly Uri? _http;
+    private readonly WebProxy? _https;
+    private readonly WebProxy? _http;
 
-    private SchemeProxy(Uri? https, Uri? http)
+    private SchemeProxy(WebProxy? https, WebProxy? http)
     {
-        _https = Strip(https);
-        _http = Strip(http);
-        Credentials = CredentialsOf(https) ?? CredentialsOf(http);
+        _https = https;
+        _http = http;
+        Credentials = new ProxyCredentials(this);
     }
 
     /// <summary>Null when neither proxy is configured, so the handler keeps its default (environment) behaviour.</summary>
@@ -24,22 +24,20 @@ internal sealed class SchemeProxy : IWebProxy
 
     public ICredentials? Credentials { get; set; }
 
-    public Uri? GetProxy(Uri destination) => For(destination);
+    public Uri? GetProxy(Uri destination) => For(destination)?.Address;
 
     public bool IsBypassed(Uri host) => For(host) is null;
 
-    private Uri? For(Uri destination) =>
+    private WebProxy? For(Uri destination) =>
         destination.Scheme == Uri.UriSchemeHttps ? _https ?? _http : _http;
 
-    private static Uri? Strip(Uri? proxy) =>
-        proxy is null || string.IsNullOrEmpty(proxy.UserInfo)
-            ? proxy
-            : new UriBuilder(proxy) { UserName = "", Password = "" }.Uri;
-
-    private static NetworkCredential? CredentialsOf(Uri? proxy)
+    /// <summary>The handler asks for the credentials of the proxy address it was given: answer with that proxy's.</summary>
+    private sealed class ProxyCredentials(SchemeProxy owner) : ICredentials
     {
-        if (proxy is null || string.IsNullOrEmpty(proxy.UserInfo)) return null;
-        var parts = proxy.UserInfo.Split(':', 2);
-        return new NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+        public NetworkCredential? GetCredential(Uri uri, string authType)
+        {
+            var proxy = owner._https?.Address == uri ? owner._https : owner._http?.Address == uri ? owner._http : owner._https ?? owner._http;
+            return proxy?.Credentials?.GetCredential(uri, authType);
+        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Net.Security;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Fn.AwsGuardDuty.Tls;
 using Microsoft.Extensions.Logging;
 
 namespace Fn.AwsGuardDuty.Soar.Http;
@@ -28,10 +28,10 @@ internal sealed class SoarCertificateValidator
             return;
         }
 
-        if (options.CaFile is { } caFile)
+        if ((options.CaBundle ?? LoadCaFile(options.CaFile)) is { } bundle)
         {
-            _trustedRoots = LoadCertificates(caFile);
-            _trustSource = $"cafile {caFile}";
+            _trustedRoots = bundle.Certificates;
+            _trustSource = $"cafile {bundle.Path}";
         }
         else
         {
@@ -99,27 +99,15 @@ internal sealed class SoarCertificateValidator
         return "the certificate chain is not trusted: " + string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Distinct());
     }
 
-    private static X509Certificate2Collection LoadCertificates(string path)
+    private static CaBundle? LoadCaFile(string? path)
     {
-        var collection = new X509Certificate2Collection();
         try
         {
-            collection.ImportFromPemFile(path);
-            if (collection.Count == 0)
-            {
-                collection.Add(X509CertificateLoader.LoadCertificateFromFile(path));
-            }
+            return path is null ? null : CaBundle.Load(path);
         }
-        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+        catch (CaBundleException e)
         {
-            throw new SoarOptionsException("cafile", $"could not be read as PEM or DER certificates ({path}): {ex.Message}");
+            throw new SoarOptionsException("cafile", e.Message);
         }
-
-        if (collection.Count == 0)
-        {
-            throw new SoarOptionsException("cafile", $"holds no certificate: {path}");
-        }
-
-        return collection;
     }
 }

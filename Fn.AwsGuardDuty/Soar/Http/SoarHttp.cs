@@ -212,7 +212,7 @@ internal sealed class SoarHttp : IDisposable
         handler.SslOptions.RemoteCertificateValidationCallback = validator.Validate;
         if (options.EffectiveProxy is { } proxy)
         {
-            handler.Proxy = ProxyUri.CreateProxy(proxy);
+            handler.Proxy = proxy;
             handler.UseProxy = true;
             logger.LogInformation("SOAR REST calls go through proxy {Proxy}", ProxyUri.Describe(proxy));
         }
