@@ -1,5 +1,5 @@
 using Fn.AwsGuardDuty.Cli;
 
 // Verbs: run | selftest | customize | config, each with -c|--config PATH and --help (see Cli/).
-// Services are composed in Cli/AppServices.cs; the host is built in Cli/AppHostBuilder.cs.
+// Program.cs → Cli/ (the verbs) → Hosting/ (the composition root: AppServices.AddFnAwsGuardDuty, AppHostBuilder).
 return await new CliApplication(CliContext.ForProcess()).RunAsync(args);

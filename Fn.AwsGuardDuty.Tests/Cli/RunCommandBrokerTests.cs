@@ -1,3 +1,4 @@
+using Fn.AwsGuardDuty.Hosting;
 using Fn.AwsGuardDuty.Sandbox.Platform;
 using Fn.AwsGuardDuty.Circuits;
 using Fn.AwsGuardDuty.Cli;

@@ -1,3 +1,4 @@
+using Fn.AwsGuardDuty.Hosting;
 using Fn.AwsGuardDuty.Cli;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Fn.AwsGuardDuty.Cli.SelfTest;
 using Fn.AwsGuardDuty.Configuration;
+using Fn.AwsGuardDuty.Hosting;
 using Fn.AwsGuardDuty.Logging;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,8 +46,9 @@ internal static class SelftestCommand
         using var logFactory = NLogSetup.Create(LogSettings.From(config.Resilient), redactor, context.NLogConfigPath);
         var services = new ServiceCollection();
         AppHostBuilder.AddLogging(services, logFactory);
-        // Rows share what the rows before them found (SelfTestSession); the container disposes its clients.
-        services.AddFnAwsGuardDuty(config);
+        // The container disposes the clients the rows make.
+        services.AddFnAwsGuardDutyConfiguration(config);
+        services.AddSelfTestChecks(config);
         context.ConfigureServices?.Invoke(services);
         await using var provider = services.BuildServiceProvider();
 

@@ -29,8 +29,8 @@ public static class AppRuntimeServiceCollectionExtensions
 
     /// <summary>
     /// The <see cref="FunctionHandlerRegistry"/> over every registered <see cref="IFunctionHandler"/>, and, when the
-    /// org's actions framework is on, the <see cref="StompClient"/> and the <see cref="FunctionListener"/> as a hosted
-    /// service (with its supervisor), the host's shutdown timeout covering the listener's grace.
+    /// org's actions framework is on, the <see cref="StompClient"/> and the <see cref="FunctionListener"/>, run by its
+    /// <see cref="FunctionListenerService"/> (with its supervisor), the host's shutdown timeout covering the listener's grace.
     /// </summary>
     public static IServiceCollection AddFunctionListener(this IServiceCollection services, ResilientOptions resilient, SoarSession session)
     {
@@ -50,7 +50,7 @@ public static class AppRuntimeServiceCollectionExtensions
         services.AddSingleton(sp => new FunctionListener(
             sp.GetRequiredService<StompClient>(), sp.GetRequiredService<FunctionHandlerRegistry>(), options,
             sp.GetRequiredService<ILogger<FunctionListener>>(), sp.GetService<TimeProvider>()));
-        services.AddHostedService(sp => sp.GetRequiredService<FunctionListener>());
+        services.AddHostedService(sp => new FunctionListenerService(sp.GetRequiredService<FunctionListener>()));
         services.AddHostedService<ListenerSupervisor>();
         services.Configure<HostOptions>(host =>
         {

@@ -1,5 +1,4 @@
 using Fn.AwsGuardDuty.Circuits;
-using Fn.AwsGuardDuty.Cli;
 using Fn.AwsGuardDuty.Configuration;
 
 namespace Fn.AwsGuardDuty.Hosting;

@@ -2,7 +2,7 @@ namespace Fn.AwsGuardDuty.Cli.SelfTest;
 
 /// <summary>
 /// One row of <c>fn-aws-guardduty selftest</c>. Register implementations in
-/// <see cref="AppServices.AddFnAwsGuardDuty"/> (<c>services.AddSingleton&lt;ISelfTestCheck, MyCheck&gt;()</c>);
+/// <see cref="SelfTestRegistration.AddSelfTestChecks"/> (<c>services.AddSingleton&lt;ISelfTestCheck, MyCheck&gt;()</c>);
 /// rows run in registration order, each bounded by <c>selftest_timeout</c>. An exception counts as a failure.
 /// </summary>
 public interface ISelfTestCheck

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using NLog;
 using NLog.Extensions.Logging;
 
-namespace Fn.AwsGuardDuty.Cli;
+namespace Fn.AwsGuardDuty.Hosting;
 
 /// <summary>
 /// Builds the one host <c>run</c> runs: no default configuration sources (app.config is already loaded),

@@ -2,14 +2,14 @@ using Fn.AwsGuardDuty.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Fn.AwsGuardDuty.Cli;
+namespace Fn.AwsGuardDuty.Hosting;
 
 /// <summary>
 /// Logs the process's start and stop around the other hosted services: "started" is written once every hosted
 /// service has started. "starting" and the configuration warnings come earlier, from <see cref="LogStarting"/>,
 /// before <c>run</c> logs in to SOAR.
 /// </summary>
-internal sealed class LifecycleLogger : IHostedLifecycleService
+public sealed class LifecycleLogger : IHostedLifecycleService
 {
     private readonly ILogger<LifecycleLogger> _logger;
 

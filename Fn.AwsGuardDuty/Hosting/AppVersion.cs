@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Fn.AwsGuardDuty.Cli;
+namespace Fn.AwsGuardDuty.Hosting;
 
 /// <summary>The app's version, from the assembly's informational version (without the commit suffix).</summary>
 public static class AppVersion
