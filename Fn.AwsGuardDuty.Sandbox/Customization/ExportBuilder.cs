@@ -5,7 +5,7 @@ namespace Fn.AwsGuardDuty.Sandbox.Customization;
 
 /// <summary>
 /// Builds the format-2 SOAR export (guardduty-app.md §5.1, §5.10): the destination fn_aws_gd, the 17 functions and
-/// their input fields, the 11 incident fields, the 6 data tables, the 3 artifact types and the given playbooks with
+/// their input fields, the incident fields, the data tables, the 3 artifact types, the incident tab and the given playbooks with
 /// their scripts. Pure and deterministic: the same playbooks give the same JSON, keys sorted as SOAR exports them.
 /// </summary>
 public static class ExportBuilder
@@ -40,7 +40,7 @@ public static class ExportBuilder
             ["inbound_mailboxes"] = null,
             ["incident_artifact_types"] = new JArray(ArtifactTypes.Custom.Select(ArtifactTypeJson.Type)),
             ["incident_types"] = new JArray(InternalIncidentType()),
-            ["layouts"] = new JArray(),
+            ["layouts"] = new JArray(LayoutJson.IncidentTab()),
             ["locale"] = null,
             ["message_destinations"] = new JArray(FunctionJson.Destination()),
             ["notifications"] = null,

@@ -16,6 +16,7 @@ namespace Fn.AwsGuardDuty.Sandbox.GuardDuty;
 public sealed class GuardDutyEmulatorState
 {
     private readonly Dictionary<(string AccountId, string Region), DetectorState> detectors = new();
+    private readonly Dictionary<string, string> administrators = new(StringComparer.Ordinal);
     private readonly GuardDutyFindingGenerator sampleGenerator;
     private volatile bool bumpUpdatedAtOnChange;
     private volatile bool emptyNextTokenOnLastPage;
@@ -94,6 +95,49 @@ public sealed class GuardDutyEmulatorState
         lock (Gate)
         {
             return detectors.Values.Select(detector => detector.Key).OrderBy(key => key.ToString(), StringComparer.Ordinal).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="administratorAccountId"/> the GuardDuty administrator (delegated administrator) of the
+    /// members: its detector then lists, gets, counts, archives, unarchives and takes feedback on the findings of the
+    /// members' detectors in the same region, as GuardDuty does for an organisation. A member has one administrator and
+    /// is not an administrator itself.
+    /// </summary>
+    public void AddMembers(string administratorAccountId, IEnumerable<string> memberAccountIds)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(administratorAccountId);
+        lock (Gate)
+        {
+            if (administrators.ContainsKey(administratorAccountId))
+            {
+                throw new ArgumentException($"Account {administratorAccountId} is a member; it cannot administer other accounts.");
+            }
+
+            foreach (var member in memberAccountIds)
+            {
+                if (member == administratorAccountId || administrators.ContainsValue(member))
+                {
+                    throw new ArgumentException($"Account {member} administers accounts; it cannot be a member.");
+                }
+
+                if (administrators.TryGetValue(member, out var current) && current != administratorAccountId)
+                {
+                    throw new ArgumentException($"Account {member} is already a member of {current}.");
+                }
+
+                administrators[member] = administratorAccountId;
+            }
+        }
+    }
+
+    /// <summary>The member accounts of an administrator, in account order.</summary>
+    public IReadOnlyList<string> Members(string administratorAccountId)
+    {
+        lock (Gate)
+        {
+            return administrators.Where(pair => pair.Value == administratorAccountId).Select(pair => pair.Key)
+                .OrderBy(id => id, StringComparer.Ordinal).ToList();
         }
     }
 
@@ -219,6 +263,28 @@ public sealed class GuardDutyEmulatorState
 
     internal DetectorState? FindDetector(string accountId, string region, string detectorId) =>
         DetectorIn(accountId, region) is { } detector && detector.Id == detectorId ? detector : null;
+
+    /// <summary>
+    /// The detectors whose findings a call on <paramref name="detector"/> sees: its own, then (for an administrator) its
+    /// members' detectors in the same region. Call under the lock.
+    /// </summary>
+    internal IReadOnlyList<DetectorState> FindingScope(DetectorState detector)
+    {
+        var scope = new List<DetectorState> { detector };
+        foreach (var (member, administrator) in administrators.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            if (administrator == detector.AccountId && DetectorIn(member, detector.Region) is { } memberDetector)
+            {
+                scope.Add(memberDetector);
+            }
+        }
+
+        return scope;
+    }
+
+    /// <summary>The detector in <paramref name="scope"/> that holds the finding, or null. Call under the lock.</summary>
+    internal static DetectorState? Holder(IReadOnlyList<DetectorState> scope, string findingId) =>
+        scope.FirstOrDefault(detector => detector.Findings.ContainsKey(findingId));
 
     internal IEnumerable<DetectorState> DetectorsOf(string accountId, string region) =>
         DetectorIn(accountId, region) is { } detector ? [detector] : [];

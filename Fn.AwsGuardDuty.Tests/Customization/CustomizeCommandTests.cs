@@ -76,6 +76,15 @@ public class CustomizeCommandTests : SoarEmulatorTestBase
         org.ReadSchema(s => s.Playbooks.Count).Should().Be(PlaybookCatalog.Names.Count);
         org.ReadSchema(s => s.Functions.Count).Should().Be(FunctionCatalog.All.Count);
         org.GetDestinationGrants("fn_aws_gd")!.Value.ApiKeys.Should().Equal(42);
+        // extensions.md §A: the account field and both attack-sequence tables, with their columns.
+        output.Should().Contain("8 data tables").And.Contain("gd_sequence_signals").And.Contain("gd_sequence_indicators")
+            .And.Contain("incident/aws_guardduty_account_id").And.Contain("1 incident tabs: incident/AWS GuardDuty");
+        org.ReadSchema(s => s.IncidentFields.ContainsKey("aws_guardduty_account_id")).Should().BeTrue();
+        org.ReadSchema(s => s.Tables["gd_sequence_signals"].Columns.Keys.ToList()).Should().BeEquivalentTo("signal_uid", "signal_name",
+            "signal_type", "signal_description", "severity", "count", "first_seen", "last_seen", "resource_uids", "actor_ids", "endpoint_ids",
+            "incident_id", "query_execution_date");
+        org.ReadSchema(s => s.Tables["gd_sequence_indicators"].Columns.Keys.ToList()).Should().BeEquivalentTo("indicator_key",
+            "indicator_title", "indicator_values", "query_execution_date");
 
         var importsBefore = org.GetImports().Count;
         var (again, secondOutput, _) = await RunAsync("", "customize", "-y", "-c", config);

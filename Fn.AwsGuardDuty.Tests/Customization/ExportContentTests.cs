@@ -99,20 +99,42 @@ public class ExportContentTests
     }
 
     [Test]
-    public void The_11_incident_fields_come_from_the_mapper_contract()
+    public void The_incident_fields_come_from_the_mapper_contract()
     {
         var incidentFields = List("fields").Where(f => f["export_key"]!.Value<string>()!.StartsWith("incident/aws_guardduty_", StringComparison.Ordinal)).ToList();
         incidentFields.Select(f => (f["name"]!.Value<string>(), f["uuid"]!.Value<string>(), f["input_type"]!.Value<string>(), f["text"]!.Value<string>()))
             .Should().BeEquivalentTo(IncidentFields.All.Select(f => (f.Name, f.Uuid, f.InputType, f.Label)));
         incidentFields.Should().OnlyContain(f => f["prefix"]!.Value<string>() == "properties" && f["type_id"]!.Value<int>() == 0);
         incidentFields.Single(f => f["name"]!.Value<string>() == IncidentFields.TriggerRefresh)["input_type"]!.Value<string>().Should().Be("boolean");
+        var account = incidentFields.Single(f => f["name"]!.Value<string>() == "aws_guardduty_account_id");
+        account["input_type"]!.Value<string>().Should().Be("text");
+        account["export_key"]!.Value<string>().Should().Be("incident/aws_guardduty_account_id");
     }
 
     [Test]
-    public void The_6_data_tables_have_every_column_with_the_reference_uuids()
+    public void The_incident_tab_shows_the_account_and_every_table_sequence_tables_first()
+    {
+        var tab = List("layouts").Should().ContainSingle().Subject;
+        tab["object_type"]!.Value<string>().Should().Be("incident");
+        tab["name"]!.Value<string>().Should().Be("AWS GuardDuty");
+        var content = tab["content"]!.OfType<JObject>().ToList();
+
+        var tables = content.Where(e => e["element"]!.Value<string>() == "datatable").Select(e => e["content"]!.Value<string>()).ToList();
+        tables.Should().Equal("gd_sequence_signals", "gd_sequence_indicators", "gd_finding_overview", "gd_action_details",
+            "gd_resource_affected", "gd_s3_bucket_details", "gd_instance_details", "gd_access_key_details");
+        tables.Should().OnlyContain(name => List("types").Any(t => t["type_name"]!.Value<string>() == name));
+
+        var fields = content.Where(e => e["element"]!.Value<string>() == "field_uuid").ToList();
+        var account = FieldsByUuid()[fields.Should().ContainSingle().Subject["content"]!.Value<string>()!];
+        account["name"]!.Value<string>().Should().Be("aws_guardduty_account_id");
+        fields.Single()["field_type"]!.Value<string>().Should().Be("incident");
+    }
+
+    [Test]
+    public void The_data_tables_have_every_column_with_the_reference_uuids()
     {
         var tables = List("types").ToList();
-        tables.Should().HaveCount(6).And.OnlyContain(t => t["type_id"]!.Value<int>() == 8 && t["parent_types"]![0]!.Value<string>() == "incident");
+        tables.Should().HaveCount(8).And.OnlyContain(t => t["type_id"]!.Value<int>() == 8 && t["parent_types"]![0]!.Value<string>() == "incident");
         foreach (var definition in DataTables.All)
         {
             var table = tables.Single(t => t["type_name"]!.Value<string>() == definition.Name);
@@ -129,6 +151,17 @@ public class ExportContentTests
         var action = (JObject)tables.Single(t => t["type_name"]!.Value<string>() == "gd_action_details")["fields"]!;
         action["remote_ip"]!["order"]!.Value<int>().Should().Be(8);
         action["asn"]!["order"]!.Value<int>().Should().Be(18);
+
+        // extensions.md §A: the two attack-sequence tables with their display names.
+        tables.Single(t => t["type_name"]!.Value<string>() == "gd_sequence_signals")["display_name"]!.Value<string>()
+            .Should().Be("GuardDuty Attack Sequence Signals");
+        tables.Single(t => t["type_name"]!.Value<string>() == "gd_sequence_indicators")["display_name"]!.Value<string>()
+            .Should().Be("GuardDuty Attack Sequence Indicators");
+        ((JObject)tables.Single(t => t["type_name"]!.Value<string>() == "gd_sequence_signals")["fields"]!).Properties().Select(p => p.Name)
+            .Should().BeEquivalentTo("signal_uid", "signal_name", "signal_type", "signal_description", "severity", "count", "first_seen",
+                "last_seen", "resource_uids", "actor_ids", "endpoint_ids", "incident_id", "query_execution_date");
+        ((JObject)tables.Single(t => t["type_name"]!.Value<string>() == "gd_sequence_indicators")["fields"]!).Properties().Select(p => p.Name)
+            .Should().BeEquivalentTo("indicator_key", "indicator_title", "indicator_values", "query_execution_date");
     }
 
     [Test]

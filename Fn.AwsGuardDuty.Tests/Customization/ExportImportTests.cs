@@ -37,6 +37,14 @@ public class ExportImportTests : SoarEmulatorTestBase
         org.ReadSchema(s => s.Playbooks[PlaybookCatalog.UpdateFindingDetails].ActivationType).Should().Be("automatic");
         (await Client.GetAsync(Org + "/functions/aws_guardduty_list_findings?handle_format=names")).Body!["destination_handle"]!.Value<string>().Should().Be("fn_aws_gd");
         (await Client.GetAsync(Org + "/types/gd_instance_details")).Status.Should().Be(HttpStatusCode.OK);
+        // extensions.md §A: the account field and both attack-sequence tables with their columns.
+        org.ReadSchema(s => s.IncidentFields.ContainsKey("aws_guardduty_account_id")).Should().BeTrue();
+        foreach (var (table, column) in new[] { ("gd_sequence_signals", "incident_id"), ("gd_sequence_indicators", "indicator_values") })
+        {
+            var (typeStatus, type) = await Client.GetAsync($"{Org}/types/{table}?handle_format=names");
+            typeStatus.Should().Be(HttpStatusCode.OK, table);
+            type!["fields"]![column].Should().NotBeNull($"{table} has {column}: {type}");
+        }
 
         var (_, again) = await Client.PostAsync(Org + "/configurations/imports", JObject.Parse(await File.ReadAllTextAsync(repository.ExportPath)));
         again!["changes"]!["no_changes"]!.Value<bool>().Should().BeTrue(again.ToString());

@@ -199,7 +199,7 @@ public class DataTableMappingTests
     }
 
     [Test]
-    public void All_six_tables_are_present_in_order_even_when_empty()
+    public void All_tables_are_present_in_order_even_when_empty()
     {
         var finding = TestFindings.Minimal();
         finding.Remove("Resource");

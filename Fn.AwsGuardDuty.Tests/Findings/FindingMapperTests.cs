@@ -22,7 +22,8 @@ public class FindingMapperTests
               "aws_guardduty_resource_type": "Instance",
               "aws_guardduty_detector_id": "det-1",
               "aws_guardduty_count": "12",
-              "aws_guardduty_archived": "True"
+              "aws_guardduty_archived": "True",
+              "aws_guardduty_account_id": "123456789012"
             }
             """).ToString(Formatting.Indented));
         mapped.Identity.Should().Be(new FindingIdentity("f-1", "det-1", "us-east-1"));
@@ -111,12 +112,15 @@ public class FindingMapperTests
     [TestCase("""{ "Resource": "gone" }""")]
     [TestCase("""{ "Resource": { "S3BucketDetails": "none", "InstanceDetails": [ 1 ], "AccessKeyDetails": 7 } }""")]
     [TestCase("""{ "Resource": { "S3BucketDetails": [ null, 3, { "Name": 5 } ], "InstanceDetails": { "NetworkInterfaces": [ "eni", {} ] } } }""")]
+    [TestCase("""{ "Service": { "Detection": { "Sequence": "none" } } }""")]
+    [TestCase("""{ "Service": { "Detection": { "Sequence": { "Signals": { "Uid": "x" }, "SequenceIndicators": "TOR_IP", "Actors": [ 1, null ] } } } }""")]
+    [TestCase("""{ "Service": { "Detection": { "Sequence": { "Signals": [ null, 7, {}, { "FirstSeenAt": "yesterday", "LastSeenAt": 1e300, "ResourceUids": "one", "ActorIds": [ null, {} ] } ], "SequenceIndicators": [ {}, { "Values": [ 1, true ] } ], "Actors": [ { "User": "bob" }, { "User": { "Name": { "First": "x" } } } ], "Endpoints": [ { "Ip": [ "1.2.3.4" ] } ] } } } }""")]
     [TestCase("""{ "Region": 42, "Title": { "Text": "odd" }, "Description": [ "odd" ], "Severity": true, "Service": { "Count": "many", "Archived": "no" } }""")]
     public void Odd_or_missing_members_never_throw(string json)
     {
         var mapped = TestFindings.Map(TestFindings.With(json));
 
-        mapped.DataTables.Should().HaveCount(6);
+        mapped.DataTables.Should().HaveCount(DataTables.All.Count);
         mapped.ToRefreshContentJson().Should().NotBeNull();
         mapped.ToIncidentPayloadJson()["name"]!.Value<string>().Should().StartWith("AWS GuardDuty: ");
     }

@@ -15,17 +15,18 @@ public class FindingMapperVectorTests
 
     // Adjustment "DiscoveredDateIsEpochMs" (guardduty-app.md §8 #21, §9): the reference sends CreatedAt as ISO
     // text; SOAR takes epoch milliseconds, so discovered_date is CreatedAt in epoch ms.
-    [TestCase(VectorFiles.Recon, "us-east-1", 1590531708385L)]          // 2020-05-26T22:21:48.385Z
-    [TestCase(VectorFiles.Discovery, "us-east-1", 1712814436625L)]      // 2024-04-11T05:47:16.625Z
-    [TestCase(VectorFiles.S3WithInstance, "us-west-2", 1606311997960L)] // 2020-11-25T13:46:37.960Z
-    [TestCase(VectorFiles.PortProbe, "us-east-2", 1628502147930L)]      // 2021-08-09T09:42:27.930Z
-    public void Reproduces_the_expected_payload_and_tables(string vector, string region, long discoveredEpochMs)
+    [TestCase(VectorFiles.Recon, "us-east-1", 1590531708385L, "111122223333")]          // 2020-05-26T22:21:48.385Z
+    [TestCase(VectorFiles.Discovery, "us-east-1", 1712814436625L, "xxxxyyyyzzzz")]      // 2024-04-11T05:47:16.625Z
+    [TestCase(VectorFiles.S3WithInstance, "us-west-2", 1606311997960L, "xxxxyyyyzzzz")] // 2020-11-25T13:46:37.960Z
+    [TestCase(VectorFiles.PortProbe, "us-east-2", 1628502147930L, "id")]                // 2021-08-09T09:42:27.930Z
+    public void Reproduces_the_expected_payload_and_tables(string vector, string region, long discoveredEpochMs, string accountId)
     {
         var sample = VectorFiles.Sample(vector);
         var expected = VectorFiles.Expected(vector);
         var mapped = Mapper.Map(sample, region);
 
         FillQueryExecutionDate(expected, FixedTimeProvider.DefaultTimestamp);
+        AddExtensions(expected, accountId);
         var payload = (JObject)expected["payload"]!;
         payload["discovered_date"]!.Value<string>().Should().Be(sample["CreatedAt"]!.Value<string>());
         payload["discovered_date"] = discoveredEpochMs; // DiscoveredDateIsEpochMs
@@ -98,11 +99,23 @@ public class FindingMapperVectorTests
         // Seed: every table cell for cell, with the seed's query_execution_date.
         var expected = VectorFiles.Expected(VectorFiles.Discovery);
         FillQueryExecutionDate(expected, "2024-04-11 14:08:54");
+        AddExtensions(expected, "xxxxyyyyzzzz");
         content["data_tables"]!.ToString(Formatting.Indented).Should().Be(expected["data_tables"]!.ToString(Formatting.Indented));
         payload["properties"]!.ToString(Formatting.Indented).Should().Be(expected["payload"]!["properties"]!.ToString(Formatting.Indented));
     }
 
     private static JObject Cell(string value) => new(new JProperty("value", value));
+
+    // Adjustment "ExtensionsSectionA" (extensions.md §A): every incident gets aws_guardduty_account_id (the finding's
+    // AccountId, after the reference's ten properties), and the two attack-sequence tables follow the six, empty for a
+    // finding without Service.Detection.Sequence.
+    private static void AddExtensions(JObject expected, string accountId)
+    {
+        ((JObject)expected["payload"]!["properties"]!).Add("aws_guardduty_account_id", accountId);
+        var tables = (JObject)expected["data_tables"]!;
+        tables.Add("gd_sequence_signals", new JArray());
+        tables.Add("gd_sequence_indicators", new JArray());
+    }
 
     private static void FillQueryExecutionDate(JObject expected, string timestamp)
     {

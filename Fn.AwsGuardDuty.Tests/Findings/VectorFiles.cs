@@ -10,6 +10,10 @@ internal static class VectorFiles
     public const string Discovery = "02_finding_discovery_iamuser_anomalous_accesskey_app_payload_sample";
     public const string S3WithInstance = "03_finding_s3_maliciousipcaller_with_instance_and_accesskey_app_test_fixture";
     public const string PortProbe = "04_finding_ec2_port_probe_generated_sample";
+    /// <summary>Hand-written from the model: an IAM credential-compromise attack sequence as GetFindings sends it (wire form).</summary>
+    public const string IamSequenceWire = "05_attack_sequence_iam_compromised_credentials_wire";
+    /// <summary>Hand-written from the model: an S3 data-compromise attack sequence in boto3's shape.</summary>
+    public const string S3SequenceBoto = "06_attack_sequence_s3_compromised_data_boto3";
 
     public static string Directory => Path.Combine(TestContext.CurrentContext.TestDirectory, "Findings", "Vectors");
 

@@ -67,7 +67,7 @@ public class RefreshPlaybookTests(string playbook)
         run.Artifacts.Select(a => a["description"]!.Value<string>()).Should().OnlyContain(d => d.Contains("extracted from GuardDuty"));
 
         run.Note.Should().Contain(TestIncident.FindingId).And.Contain(FunctionCatalog.RefreshFinding).And.NotContain("IAM Integration")
-            .And.Contain($"the six data tables replaced by the function with {RowCount(content)} rows").And.NotContain("added");
+            .And.Contain($"the 8 data tables replaced by the function with {RowCount(content)} rows").And.NotContain("added");
         run.Notes.Should().ContainSingle();
     }
 
@@ -108,6 +108,28 @@ public class RefreshPlaybookTests(string playbook)
         run.Note.Should().Contain($"{RowCount(content)} data table rows added").And.Contain("earlier rows were kept");
         run.Changed["properties." + IncidentFields.TriggerRefresh]!.Value<bool>().Should().BeFalse();
         run.Artifacts.Should().HaveCount(content["artifacts"]!.Count());
+    }
+
+    [Test]
+    public async Task From_an_older_function_a_sequence_fills_both_sequence_tables_and_adds_user_accounts()
+    {
+        var content = RefreshContent(VectorFiles.S3SequenceBoto);
+        var signals = (JArray)content["data_tables"]![DataTables.SequenceSignals.Name]!;
+        var indicators = (JArray)content["data_tables"]![DataTables.SequenceIndicators.Name]!;
+        signals.Should().HaveCount(3);
+        indicators.Should().HaveCount(3);
+
+        var run = await _harness.RunPostProcessAsync(playbook, TestIncident.Envelope(content, TestIncident.FindingInputs()), TestIncident.WithFinding());
+
+        foreach (var (table, rows) in new[] { (DataTables.SequenceSignals.Name, signals), (DataTables.SequenceIndicators.Name, indicators) })
+        {
+            var expected = rows.Select(r => new JObject(((JObject)r["cells"]!).Properties().Select(p => new JProperty(p.Name, p.Value["value"]))));
+            run.Tables[table]!.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), table);
+        }
+        run.Tables[DataTables.SequenceSignals.Name]![1]!["signal_uid"]!.Value<string>().Should().Be("s3-data-events-getobject-9a2b");
+        run.Properties[IncidentFields.AccountId]!.Value<string>().Should().Be("444455556666");
+        run.Artifacts.Where(a => a["type"]!.Value<string>() == "User Account").Select(a => a["value"]!.Value<string>())
+            .Should().BeEquivalentTo("mallory", "etl-runner");
     }
 
     [Test]

@@ -16,6 +16,8 @@ internal static class ArtifactExtractor
         {
             foreach (var hit in FindingSearch.FindAll(finding, rule.Root, rule.Key, rule.ArrayElements))
             {
+                if (!rule.Accepts(hit))
+                    continue;
                 var value = ScalarText.From(hit.Value);
                 if (string.IsNullOrWhiteSpace(value) || !seen.Add((rule.Type.ApiName, value)))
                     continue;

@@ -3,7 +3,7 @@ namespace Fn.AwsGuardDuty.Findings;
 /// <summary>
 /// The search rules in order: the reference's six (guardduty-app.md §3.4) first within each type, then the
 /// places it misses (§8 #13): IPv6 addresses, Kubernetes API source IPs, attack-sequence endpoints, DNS
-/// domains, Kubernetes user names and S3 buckets named in an API call's affected resources.
+/// domains, Kubernetes user names, S3 buckets named in an API call's affected resources and attack-sequence actors.
 /// </summary>
 internal static class ArtifactRules
 {
@@ -32,5 +32,9 @@ internal static class ArtifactRules
         new(ArtifactTypes.DnsNameType, "Domain", WholeFinding),
 
         new(ArtifactTypes.PortType, "Port", WholeFinding),
+
+        // An attack sequence's actors: User Account even where the name is also an aws_iam_user_name (extensions.md §A).
+        // Endpoint IPs and domains are covered by the Ip and Domain rules above.
+        new(ArtifactTypes.UserAccountType, "Name", [.. SequenceNode.Path, "Actors"], Parent: "User"),
     });
 }

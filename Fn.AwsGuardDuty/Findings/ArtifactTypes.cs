@@ -9,6 +9,8 @@ public static class ArtifactTypes
     public const string IpAddress = "IP Address";
     public const string DnsName = "DNS Name";
     public const string Port = "Port";
+    /// <summary>SOAR's built-in type for an account name; attack-sequence actors' user names (extensions.md §A).</summary>
+    public const string UserAccount = "User Account";
 
     public static ArtifactTypeDefinition AccessKeyIdType { get; } = new(AccessKeyId, "AWS IAM Access Key ID", true,
         "Amazon Web Services (AWS) IAM access key id.", "a33a1971-162c-4417-b344-8708f9d25644");
@@ -19,11 +21,12 @@ public static class ArtifactTypes
     public static ArtifactTypeDefinition IpAddressType { get; } = new(IpAddress, "IP Address", false, null, null);
     public static ArtifactTypeDefinition DnsNameType { get; } = new(DnsName, "DNS Name", false, null, null);
     public static ArtifactTypeDefinition PortType { get; } = new(Port, "Port", false, null, null);
+    public static ArtifactTypeDefinition UserAccountType { get; } = new(UserAccount, "User Account", false, null, null);
 
-    /// <summary>All six types, in the order the mapper searches for them.</summary>
+    /// <summary>All types, in the order the mapper searches for them: the reference's six, then User Account.</summary>
     public static IReadOnlyList<ArtifactTypeDefinition> All { get; } = Array.AsReadOnly(new[]
     {
-        AccessKeyIdType, UserNameType, S3BucketNameType, IpAddressType, DnsNameType, PortType,
+        AccessKeyIdType, UserNameType, S3BucketNameType, IpAddressType, DnsNameType, PortType, UserAccountType,
     });
 
     /// <summary>The three custom types the customization must define.</summary>
@@ -31,7 +34,7 @@ public static class ArtifactTypes
 
     /// <summary>
     /// Resolves a type as SOAR may report it (api name or display name, any case) to its definition;
-    /// null when it is none of the six (e.g. a numeric type id).
+    /// null when it is none of these (e.g. a numeric type id).
     /// </summary>
     public static ArtifactTypeDefinition? Find(string? typeName)
     {

@@ -127,11 +127,55 @@ public static class DataTables
                 (UserName, "User name"), (QueryExecutionDate, "Query Execution date")));
     }
 
-    /// <summary>The six tables in the order the reference builds and returns them.</summary>
+    /// <summary>
+    /// gd_sequence_signals (extensions.md §A): one row per signal of an attack sequence. <see cref="IncidentId"/> is
+    /// the SOAR incident of the signal's own finding, filled by linking, never by the mapper.
+    /// </summary>
+    public static class SequenceSignals
+    {
+        public const string Name = "gd_sequence_signals";
+        public const string SignalUid = "signal_uid";
+        public const string SignalName = "signal_name";
+        public const string SignalType = "signal_type";
+        public const string SignalDescription = "signal_description";
+        public const string Severity = "severity";
+        public const string Count = "count";
+        public const string FirstSeen = "first_seen";
+        public const string LastSeen = "last_seen";
+        public const string ResourceUids = "resource_uids";
+        public const string ActorIds = "actor_ids";
+        public const string EndpointIds = "endpoint_ids";
+        public const string IncidentId = "incident_id";
+
+        public static DataTableDefinition Definition { get; } = new(Name, "GuardDuty Attack Sequence Signals",
+            "a439cc01-3202-4325-86ac-68e83fe939d6", Columns(
+                (SignalUid, "Signal UID"), (SignalName, "Signal name"), (SignalType, "Signal type"),
+                (SignalDescription, "Signal description"), (Severity, "Severity"), (Count, "Count"),
+                (FirstSeen, "First seen"), (LastSeen, "Last seen"), (ResourceUids, "Resource UIDs"),
+                (ActorIds, "Actor IDs"), (EndpointIds, "Endpoint IDs"), (IncidentId, "Incident ID"),
+                (QueryExecutionDate, "Query execution date")));
+    }
+
+    /// <summary>gd_sequence_indicators (extensions.md §A): one row per indicator of an attack sequence.</summary>
+    public static class SequenceIndicators
+    {
+        public const string Name = "gd_sequence_indicators";
+        public const string IndicatorKey = "indicator_key";
+        public const string IndicatorTitle = "indicator_title";
+        public const string IndicatorValues = "indicator_values";
+
+        public static DataTableDefinition Definition { get; } = new(Name, "GuardDuty Attack Sequence Indicators",
+            "65699bad-7f3b-4285-9636-d55f20326e0d", Columns(
+                (IndicatorKey, "Indicator key"), (IndicatorTitle, "Indicator title"), (IndicatorValues, "Indicator values"),
+                (QueryExecutionDate, "Query execution date")));
+    }
+
+    /// <summary>The reference's six tables in the order it builds and returns them, then the two attack-sequence tables.</summary>
     public static IReadOnlyList<DataTableDefinition> All { get; } = Array.AsReadOnly(new[]
     {
         FindingOverview.Definition, ActionDetails.Definition, ResourceAffected.Definition,
         S3BucketDetails.Definition, InstanceDetails.Definition, AccessKeyDetails.Definition,
+        SequenceSignals.Definition, SequenceIndicators.Definition,
     });
 
     private static IReadOnlyList<DataTableColumn> Columns(params (string Name, string Label)[] columns) =>

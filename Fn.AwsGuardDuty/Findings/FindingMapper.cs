@@ -5,7 +5,7 @@ namespace Fn.AwsGuardDuty.Findings;
 
 /// <summary>
 /// Maps a GuardDuty finding (boto3's PascalCase shape, guardduty-app.md §3) to a SOAR incident: payload,
-/// properties, artifacts, note and the six data tables. Pure: no I/O; the clock is the injected
+/// properties, artifacts, note and the data tables (the reference's six and the two attack-sequence tables). Pure: no I/O; the clock is the injected
 /// <see cref="TimeProvider"/>. Thread-safe. Parse findings with <c>DateParseHandling.None</c>.
 /// </summary>
 public sealed class FindingMapper
@@ -134,5 +134,7 @@ public sealed class FindingMapper
         new(DataTables.S3BucketDetails.Name, S3BucketDetailsTable.Build(finding, timestamp)),
         new(DataTables.InstanceDetails.Name, InstanceDetailsTable.Build(finding, timestamp)),
         new(DataTables.AccessKeyDetails.Name, AccessKeyDetailsTable.Build(finding, timestamp)),
+        new(DataTables.SequenceSignals.Name, SequenceSignalsTable.Build(finding, timestamp)),
+        new(DataTables.SequenceIndicators.Name, SequenceIndicatorsTable.Build(finding, timestamp)),
     ];
 }

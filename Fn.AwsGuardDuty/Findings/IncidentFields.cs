@@ -16,10 +16,12 @@ public static class IncidentFields
     public const string DetectorId = "aws_guardduty_detector_id";
     public const string Count = "aws_guardduty_count";
     public const string Archived = "aws_guardduty_archived";
+    /// <summary>The finding's AccountId (extensions.md §A): with a delegated administrator, the member account that owns it.</summary>
+    public const string AccountId = "aws_guardduty_account_id";
     /// <summary>Boolean field written only by the poller; never part of the mapped properties.</summary>
     public const string TriggerRefresh = "aws_guardduty_trigger_refresh";
 
-    /// <summary>The ten fields the mapper fills, in the reference's order.</summary>
+    /// <summary>The fields the mapper fills: the reference's ten in its order, then the account (extensions.md §A).</summary>
     public static IReadOnlyList<IncidentFieldDefinition> Mapped { get; } = Array.AsReadOnly(new[]
     {
         Text(FindingId, "AWS GuardDuty Finding Id",
@@ -47,9 +49,12 @@ public static class IncidentFields
         Text(Archived, "AWS GuardDuty Archived",
             "A true or false value that indicates whether this is GuardDuty finding has been archived.",
             "6d5742bd-1e74-47c3-b20f-0a786a9fcfa3", "Service", "Archived"),
+        Text(AccountId, "AWS GuardDuty Account Id",
+            "The AWS account the GuardDuty finding belongs to (a member account when read through a delegated administrator).",
+            "19a586d0-6722-41a3-b0a9-6da95ee33c19", "AccountId"),
     });
 
-    /// <summary>Every custom field of the customization: the mapped ten plus the poller's refresh trigger.</summary>
+    /// <summary>Every custom field of the customization: the mapped fields plus the poller's refresh trigger.</summary>
     public static IReadOnlyList<IncidentFieldDefinition> All { get; } = Array.AsReadOnly(Mapped.Append(
         new IncidentFieldDefinition(TriggerRefresh, "boolean", "AWS GuardDuty Trigger Refresh",
             "Used by integration to trigger an refresh of GuardDuty incidents.",

@@ -5,7 +5,7 @@ namespace Fn.AwsGuardDuty.Findings;
 /// <summary>
 /// The incident fields mapped from a finding (guardduty-app.md §3.1-§3.3). <see cref="DiscoveredDate"/> is
 /// epoch milliseconds (the reference sends the ISO text; SOAR takes epoch ms), null when CreatedAt is missing
-/// or unreadable. <see cref="Properties"/> holds the ten <c>aws_guardduty_*</c> fields as text (null when absent).
+/// or unreadable. <see cref="Properties"/> holds the mapped <c>aws_guardduty_*</c> fields as text (null when absent).
 /// </summary>
 public sealed record IncidentPayload(
     string Name,

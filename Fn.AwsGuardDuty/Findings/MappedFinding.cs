@@ -45,7 +45,7 @@ public sealed record MappedFinding(
         return payload;
     }
 
-    /// <summary>The six tables, in the reference's order, each a list of <c>{"cells":…}</c> rows.</summary>
+    /// <summary>The tables (<see cref="Findings.DataTables.All"/> order), each a list of <c>{"cells":…}</c> rows.</summary>
     public JObject ToDataTablesJson()
     {
         var tables = new JObject();

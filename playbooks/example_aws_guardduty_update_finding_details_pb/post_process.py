@@ -1,7 +1,8 @@
 # Local script "Update Finding Details Post Script" of the playbook AWS GuardDuty: Update Finding Details (PB).
 # Runs after func_aws_guardduty_refresh_finding and applies the refreshed finding to the incident:
 #   - severity_code and the finding properties from content.payload;
-#   - the six gd_* data tables: this app's function replaces their rows itself over SOAR REST and says so with
+#   - the eight gd_* data tables (the reference's six and the two attack-sequence tables, empty for a finding
+#     that is no attack sequence): this app's function replaces their rows itself over SOAR REST and says so with
 #     content.tables_replaced, so the script leaves them alone (scripts can add rows but not delete them). From an
 #     older function without tables_replaced, the refreshed rows are added and the note says so;
 #   - the artifacts the refresh content lists (the function already left out those the incident has);
@@ -19,6 +20,8 @@ DATA_TABLES = [
     "gd_s3_bucket_details",
     "gd_instance_details",
     "gd_access_key_details",
+    "gd_sequence_signals",
+    "gd_sequence_indicators",
 ]
 
 # Finding properties a refresh may change (id, detector and region identify the incident and stay).
@@ -30,6 +33,7 @@ REFRESHED_PROPERTIES = [
     "aws_guardduty_resource_type",
     "aws_guardduty_count",
     "aws_guardduty_archived",
+    "aws_guardduty_account_id",
 ]
 
 # Artifact type api names (as the function returns them) to the names addArtifact takes.
@@ -40,6 +44,7 @@ ARTIFACT_TYPES = {
     "IP Address": "IP Address",
     "DNS Name": "DNS Name",
     "Port": "Port",
+    "User Account": "User Account",
 }
 
 
@@ -61,7 +66,7 @@ def update_fields(payload):
 
 
 def add_tables(tables, timestamp):
-    """Adds the refreshed rows of the six tables (an older function that did not replace them); returns the count."""
+    """Adds the refreshed rows of the tables (an older function that did not replace them); returns the count."""
     added = 0
     for table in DATA_TABLES:
         for row in tables.get(table) or []:
@@ -108,7 +113,7 @@ def main():
         fields = update_fields(payload)
         if content.get("tables_replaced"):
             rows = sum(len((content.get("data_tables") or {}).get(table) or []) for table in DATA_TABLES)
-            tables = "the six data tables replaced by the function with {0} rows".format(rows)
+            tables = "the {0} data tables replaced by the function with {1} rows".format(len(DATA_TABLES), rows)
         else:
             added = add_tables(content.get("data_tables") or {}, timestamp)
             tables = ("{0} data table rows added (this function version does not replace rows, "

@@ -10,6 +10,7 @@ namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Operations;
 /// added or changed behind the cursor is not returned twice and nothing ahead of the cursor is skipped; a finding
 /// whose sort key moves from ahead of the cursor to behind it during paging is missed by that pass (as with any
 /// keyset paging) and shows up in the next poll. The sorted result is cached per query while the detector is unchanged.
+/// An administrator's detector also sees its members' findings in the region (<see cref="GuardDutyEmulatorState.AddMembers"/>).
 /// </summary>
 internal sealed class FindingQueryOperations(GuardDutyEmulatorState state)
 {
@@ -24,8 +25,11 @@ internal sealed class FindingQueryOperations(GuardDutyEmulatorState state)
         lock (state.Gate)
         {
             var detector = DetectorResolver.Resolve(state, call);
+            var scope = state.FindingScope(detector);
             var hash = PageTokenCodec.QueryHash("ListFindings", call.AccountId, call.Region, detector.Id, criteria.Canonical, sort.Canonical);
-            var entries = detector.CachedQuery(hash) ?? Evaluate(detector, criteria, sort, hash);
+            var entries = scope.Count == 1
+                ? detector.CachedQuery(hash) ?? Evaluate(detector, criteria, sort, hash)
+                : EvaluateScope(scope, criteria, sort);
             var start = string.IsNullOrEmpty(nextToken) ? 0 : After(entries, Cursor(nextToken, hash), sort);
             var count = Math.Min(maxResults, entries.Length - start);
             var ids = new List<string>(count);
@@ -52,9 +56,9 @@ internal sealed class FindingQueryOperations(GuardDutyEmulatorState state)
         var sort = sortToken is null ? null : FindingSort.Parse(sortToken, state.Catalog);
         lock (state.Gate)
         {
-            var detector = DetectorResolver.Resolve(state, call);
+            var scope = state.FindingScope(DetectorResolver.Resolve(state, call));
             var found = ids.Distinct(StringComparer.Ordinal)
-                .Select(id => detector.Findings.GetValueOrDefault(id))
+                .Select(id => GuardDutyEmulatorState.Holder(scope, id)?.Findings.GetValueOrDefault(id))
                 .OfType<StoredFinding>()
                 .ToList();
             if (sort is not null)
@@ -74,6 +78,17 @@ internal sealed class FindingQueryOperations(GuardDutyEmulatorState state)
             .ToArray();
         Array.Sort(entries, sort);
         detector.CacheQuery(hash, entries);
+        return entries;
+    }
+
+    // An administrator's view spans its members' detectors, whose changes its own cache would not see: evaluated each time.
+    private static FindingSortEntry[] EvaluateScope(IReadOnlyList<DetectorState> scope, FindingCriteria criteria, FindingSort sort)
+    {
+        var entries = scope.SelectMany(detector => detector.Findings.Values)
+            .Where(criteria.Matches)
+            .Select(sort.EntryFor)
+            .ToArray();
+        Array.Sort(entries, sort);
         return entries;
     }
 

@@ -41,7 +41,7 @@ internal sealed class FindingStatisticsOperation(GuardDutyEmulatorState state)
         lock (state.Gate)
         {
             var detector = DetectorResolver.Resolve(state, call);
-            findings = detector.Findings.Values.Where(criteria.Matches).ToList();
+            findings = state.FindingScope(detector).SelectMany(d => d.Findings.Values).Where(criteria.Matches).ToList();
         }
 
         var statistics = groupBy is null

@@ -4,7 +4,8 @@ using Newtonsoft.Json.Linq;
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Operations;
 
 /// <summary>
-/// ArchiveFindings, UnarchiveFindings and UpdateFindingsFeedback. Unknown ids are ignored (AWS's behaviour here is
+/// ArchiveFindings, UnarchiveFindings and UpdateFindingsFeedback; through an administrator's detector they reach its
+/// members' findings too (the administrator is who archives an organisation's findings). Unknown ids are ignored (AWS's behaviour here is
 /// unverified); updatedAt is left alone unless <see cref="GuardDutyEmulatorState.BumpUpdatedAtOnChange"/> is set.
 /// </summary>
 internal sealed class FindingUpdateOperations(GuardDutyEmulatorState state)
@@ -35,10 +36,11 @@ internal sealed class FindingUpdateOperations(GuardDutyEmulatorState state)
     {
         lock (state.Gate)
         {
-            var detector = DetectorResolver.Resolve(state, call);
+            var scope = state.FindingScope(DetectorResolver.Resolve(state, call));
             foreach (var id in ids)
             {
-                if (detector.Findings.TryGetValue(id, out var stored))
+                var detector = GuardDutyEmulatorState.Holder(scope, id);
+                if (detector is not null && detector.Findings.TryGetValue(id, out var stored))
                 {
                     var finding = stored.Parse();
                     change(GuardDutyEmulatorState.Service(finding));
@@ -48,10 +50,9 @@ internal sealed class FindingUpdateOperations(GuardDutyEmulatorState state)
                     }
 
                     detector.Findings[id] = StoredFinding.Create(finding, state.Catalog);
+                    detector.FindingsChanged();
                 }
             }
-
-            detector.FindingsChanged();
         }
     }
 }

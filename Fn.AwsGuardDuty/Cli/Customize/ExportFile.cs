@@ -13,6 +13,7 @@ internal sealed class ExportFile
         ("fields", "fields"),
         ("types", "data tables"),
         ("incident_artifact_types", "artifact types"),
+        ("layouts", "incident tabs"),
         ("playbooks", "playbooks"),
         ("scripts", "scripts"),
         ("actions", "rules"),
