@@ -81,8 +81,13 @@ public sealed class SqsQueue
             dedupKey = Attributes.DeduplicatesPerGroup ? $"{request.MessageGroupId}\n{dedupId}" : dedupId;
             if (deduplication.TryGetValue(dedupKey!, out var seen) && seen.Until > now)
             {
-                // Accepted, but not delivered a second time (SQS answers the first message's id).
-                return seen.Result;
+                // Accepted, but not delivered a second time: the first message's id, the digests of this request.
+                return seen.Result with
+                {
+                    Md5OfBody = md5,
+                    Md5OfMessageAttributes = SqsMessageAttributes.Md5(request.MessageAttributes),
+                    Md5OfSystemAttributes = SqsMessageAttributes.Md5(request.SystemAttributes),
+                };
             }
 
             request = request with { MessageDeduplicationId = dedupId };
