@@ -84,8 +84,10 @@ public class PythonPlatformTests
 
         var roundTrips = result["round_trips_ms"]!.Select(t => t.Type == JTokenType.Null ? double.MaxValue : t.Value<double>()).ToList();
         roundTrips.Should().HaveCount(60).And.NotContain(double.MaxValue, "every call is answered");
-        var median = roundTrips.Skip(10).Order().ElementAt(25);
-        median.Should().BeLessThan(20, "a delayed ACK (40 ms) must not sit in every round trip; round trips: {0}", string.Join(", ", roundTrips));
+        // With the stall every call waited >= 40 ms (measured: 45-56 ms, none faster). The first quartile, not the
+        // median, so a machine loaded by other work cannot fail it while the stall is gone.
+        var firstQuartile = roundTrips.Skip(10).Order().ElementAt(12);
+        firstQuartile.Should().BeLessThan(20, "a delayed ACK (40 ms) must not sit in every round trip; round trips: {0}", string.Join(", ", roundTrips));
     }
 
     [Test]
