@@ -20,9 +20,10 @@ public sealed class ActiveMqBroker : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    private ActiveMqBroker(string directory)
+    private ActiveMqBroker(string directory, ActiveMqTransport transport)
     {
         _directory = directory;
+        Transport = transport;
         _configPath = Path.Combine(directory, "broker.xml");
         StompPort = LoopbackPorts.Free();
         StompSslPort = LoopbackPorts.Free();
@@ -31,6 +32,8 @@ public sealed class ActiveMqBroker : IAsyncDisposable
     }
 
     public int StompPort { get; }
+
+    public ActiveMqTransport Transport { get; }
 
     public int StompSslPort { get; }
 
@@ -57,7 +60,11 @@ public sealed class ActiveMqBroker : IAsyncDisposable
     /// Writes the config and keystore, starts the broker and waits until both STOMP ports accept connections.
     /// Throws <see cref="InvalidOperationException"/> with one clear reason when ActiveMQ is missing or does not start.
     /// </summary>
-    public static async Task<ActiveMqBroker> StartAsync(CancellationToken cancellationToken = default)
+    public static async Task<ActiveMqBroker> StartAsync(CancellationToken cancellationToken = default) =>
+        await StartAsync(ActiveMqTransport.Defaults, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc cref="StartAsync(CancellationToken)"/>
+    public static async Task<ActiveMqBroker> StartAsync(ActiveMqTransport transport, CancellationToken cancellationToken = default)
     {
         if (ActiveMqInstallation.MissingReason() is { } missing)
         {
@@ -65,7 +72,7 @@ public sealed class ActiveMqBroker : IAsyncDisposable
         }
 
         var directory = Directory.CreateTempSubdirectory("fn-gd-activemq-").FullName;
-        var broker = new ActiveMqBroker(directory);
+        var broker = new ActiveMqBroker(directory, transport);
         try
         {
             await broker.PrepareAsync(cancellationToken).ConfigureAwait(false);
@@ -204,7 +211,7 @@ public sealed class ActiveMqBroker : IAsyncDisposable
     {
         var keyStore = Path.Combine(_directory, "broker.ks");
         await ActiveMqKeyStore.CreateAsync(_directory, CaCertificatePath, WrongCaCertificatePath, keyStore, cancellationToken).ConfigureAwait(false);
-        var xml = ActiveMqBrokerXml.Render(_directory, _users, StompPort, StompSslPort, keyStore, ActiveMqKeyStore.StorePassword);
+        var xml = ActiveMqBrokerXml.Render(_directory, _users, StompPort, StompSslPort, keyStore, ActiveMqKeyStore.StorePassword, Transport);
         await File.WriteAllTextAsync(_configPath, xml, cancellationToken).ConfigureAwait(false);
     }
 

@@ -3,10 +3,16 @@ namespace Fn.AwsGuardDuty.Sandbox.ActiveMq;
 /// <summary>
 /// The broker's xbean XML: a plain STOMP and a STOMP+SSL connector on 127.0.0.1, KahaDB persistence (unacked messages
 /// survive a kill), no JMX, no advisories, no web console, and simple authentication/authorization for <see cref="ActiveMqUsers"/>.
+/// The connectors keep ActiveMQ's default socket settings unless <see cref="ActiveMqTransport.TcpNoDelay"/> is asked for.
 /// </summary>
 public static class ActiveMqBrokerXml
 {
-    public static string Render(string directory, ActiveMqUsers users, int stompPort, int stompSslPort, string keyStorePath, string keyStorePassword) => $"""
+    public static string Render(
+        string directory, ActiveMqUsers users, int stompPort, int stompSslPort, string keyStorePath, string keyStorePassword,
+        ActiveMqTransport transport = ActiveMqTransport.Defaults)
+    {
+        var options = transport == ActiveMqTransport.TcpNoDelay ? "?transport.tcpNoDelay=true" : "";
+        return $"""
         <beans xmlns="http://www.springframework.org/schema/beans"
                xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                xsi:schemaLocation="http://www.springframework.org/schema/beans http://www.springframework.org/schema/beans/spring-beans-2.0.xsd
@@ -48,10 +54,11 @@ public static class ActiveMqBrokerXml
               <sslContext keyStore="file:{keyStorePath}" keyStorePassword="{keyStorePassword}"/>
             </sslContext>
             <transportConnectors>
-              <transportConnector name="stomp" uri="stomp://127.0.0.1:{stompPort}?transport.tcpNoDelay=true"/>
-              <transportConnector name="stomp+ssl" uri="stomp+ssl://127.0.0.1:{stompSslPort}?transport.tcpNoDelay=true"/>
+              <transportConnector name="stomp" uri="stomp://127.0.0.1:{stompPort}{options}"/>
+              <transportConnector name="stomp+ssl" uri="stomp+ssl://127.0.0.1:{stompSslPort}{options}"/>
             </transportConnectors>
           </broker>
         </beans>
         """;
+    }
 }

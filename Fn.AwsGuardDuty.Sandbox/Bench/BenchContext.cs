@@ -5,7 +5,8 @@ namespace Fn.AwsGuardDuty.Sandbox.Bench;
 
 /// <summary>
 /// What every scenario shares: the scale, the app executable, a work directory, the console for progress, and one
-/// ActiveMQ started on first use (java takes seconds to start, so the scenarios that need it share it).
+/// ActiveMQ at its default transport settings, started on first use (java takes seconds to start, so the scenarios
+/// that need it share it).
 /// </summary>
 public sealed class BenchContext : IAsyncDisposable
 {
@@ -37,8 +38,14 @@ public sealed class BenchContext : IAsyncDisposable
     public AppProcess StartApp(string configPath, string home, params string[] markers) =>
         AppProcess.Start(AppExecutable, configPath, home, AppEnvironment, markers);
 
-    /// <summary>The shared broker; throws <see cref="ScenarioSkippedException"/> when ActiveMQ is missing or does not start.</summary>
-    public async Task<ActiveMqBroker> BrokerAsync()
+    /// <summary>The shared broker (ActiveMQ defaults); throws <see cref="ScenarioSkippedException"/> when ActiveMQ is missing or does not start.</summary>
+    public Task<ActiveMqBroker> BrokerAsync() => StartOrSkipAsync(() => _broker.Value);
+
+    /// <summary>A broker of the scenario's own (the caller disposes it), e.g. to compare transport settings.</summary>
+    public Task<ActiveMqBroker> StartBrokerAsync(ActiveMqTransport transport, CancellationToken cancellationToken) =>
+        StartOrSkipAsync(() => ActiveMqBroker.StartAsync(transport, cancellationToken));
+
+    private static async Task<ActiveMqBroker> StartOrSkipAsync(Func<Task<ActiveMqBroker>> start)
     {
         if (ActiveMqInstallation.MissingReason() is { } missing)
         {
@@ -47,7 +54,7 @@ public sealed class BenchContext : IAsyncDisposable
 
         try
         {
-            return await _broker.Value.ConfigureAwait(false);
+            return await start().ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {

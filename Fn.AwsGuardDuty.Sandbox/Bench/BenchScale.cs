@@ -15,6 +15,9 @@ public sealed record BenchScale
 
     public required TimeSpan RoundTripDuration { get; init; }
 
+    /// <summary>Calls made one at a time (each waits for the previous answer) by the round-trip scenario.</summary>
+    public required int SequentialCalls { get; init; }
+
     public required TimeSpan ThroughputDuration { get; init; }
 
     /// <summary>Function calls kept in flight by the throughput scenario.</summary>
@@ -35,6 +38,7 @@ public sealed record BenchScale
         Mode = "full",
         Findings = 10_000,
         RoundTripDuration = TimeSpan.FromSeconds(10),
+        SequentialCalls = 300,
         ThroughputDuration = TimeSpan.FromSeconds(10),
         Warmup = TimeSpan.FromSeconds(2),
         IdleSettle = TimeSpan.FromSeconds(10),
@@ -46,6 +50,7 @@ public sealed record BenchScale
         Mode = "quick",
         Findings = 1_000,
         RoundTripDuration = TimeSpan.FromSeconds(3),
+        SequentialCalls = 100,
         ThroughputDuration = TimeSpan.FromSeconds(3),
         Warmup = TimeSpan.FromSeconds(1),
         IdleSettle = TimeSpan.FromSeconds(3),

@@ -1,4 +1,5 @@
 using Fn.AwsGuardDuty.Functions;
+using Fn.AwsGuardDuty.Sandbox.ActiveMq;
 using Fn.AwsGuardDuty.Sandbox.Platform;
 using Newtonsoft.Json.Linq;
 
@@ -30,9 +31,10 @@ public sealed class FunctionRig : IAsyncDisposable
 
     public SoarPlatform Platform { get; }
 
-    public static async Task<FunctionRig> StartAsync(BenchContext context, int? numWorkers, CancellationToken cancellationToken)
+    /// <summary>A rig on <paramref name="broker"/>, or on the context's shared broker (ActiveMQ defaults) when it is null.</summary>
+    public static async Task<FunctionRig> StartAsync(BenchContext context, int? numWorkers, CancellationToken cancellationToken, ActiveMqBroker? broker = null)
     {
-        var broker = await context.BrokerAsync().ConfigureAwait(false);
+        broker ??= await context.BrokerAsync().ConfigureAwait(false);
         var sandbox = await BenchSandbox.StartAsync(context.WorkDir, [Region], broker, cancellationToken).ConfigureAwait(false);
         AppProcess? app = null;
         try

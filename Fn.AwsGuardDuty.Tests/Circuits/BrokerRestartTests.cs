@@ -38,8 +38,10 @@ public class BrokerRestartTests
         }
 
         await harness.Platform.WaitForFinalAsync(correlations[2], TimeSpan.FromSeconds(10));
+        var lost = new TaskCompletionSource();
+        harness.Client.Disconnected += (_, _) => lost.TrySetResult();
         await _broker.KillAsync();
-        await Task.Delay(700);
+        await lost.Task.WaitAsync(TimeSpan.FromSeconds(15)); // the listener saw the crash before the broker comes back
         await _broker.RestartAsync();
 
         foreach (var correlation in correlations)
@@ -47,7 +49,7 @@ public class BrokerRestartTests
             await harness.Platform.WaitForFinalAsync(correlation, TimeSpan.FromSeconds(30));
         }
 
-        await Task.Delay(500);
+        await harness.SettleAsync();
         resubscriptions.Should().BeGreaterThanOrEqualTo(1);
         var finals = harness.Platform.FinalReplyCounts();
         correlations.Should().OnlyContain(c => finals[c] == 1, "each call is answered exactly once");

@@ -25,12 +25,12 @@ public class FunctionListenerReliabilityTests
 
         proxy.SeverAll();
         await resubscribed.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(300); // the broker redelivers the unacked message on the new connection
+        await harness.Logs.WaitForAsync("redelivered while its function runs; the new ack id will be used");
         harness.Log.Gate.TrySetResult();
 
-        var replies = await harness.Platform.WaitForFinalAsync(correlation);
-        await Task.Delay(300);
-        replies.Should().ContainSingle(r => r.Value<bool>("complete"));
+        await harness.Platform.WaitForFinalAsync(correlation);
+        await harness.SettleAsync();
+        harness.Platform.RepliesFor(correlation).Should().ContainSingle(r => r.Value<bool>("complete"));
         harness.Log.RunsByCorrelation[correlation].Should().Be(1);
         await harness.Listener.StopAsync(CancellationToken.None);
         (await QueueProbe.DrainAsync(_broker, harness.Platform.ActionsQueue)).Should().Be(0, "the redelivery was ACKed with its new ack id");
@@ -49,13 +49,13 @@ public class FunctionListenerReliabilityTests
         proxy.Refuse(true);
         proxy.SeverAll();
         harness.Log.Gate.TrySetResult(); // finishes with no connection: the ACK cannot go out, the reply waits
-        await Task.Delay(500);
+        await WaitForAnyAsync(harness, "finished after its connection was lost", "not confirmed");
         harness.Platform.RepliesFor(correlation).Should().BeEmpty();
         proxy.Refuse(false);
 
-        var replies = await harness.Platform.WaitForFinalAsync(correlation, TimeSpan.FromSeconds(15));
-        await Task.Delay(500);
-        replies.Count(r => r.Value<bool>("complete")).Should().Be(1);
+        await harness.Platform.WaitForFinalAsync(correlation, TimeSpan.FromSeconds(15));
+        await harness.Logs.WaitForAsync("was already answered; ACKing the redelivery without running it again");
+        await harness.SettleAsync();
         harness.Platform.RepliesFor(correlation).Count(r => r.Value<bool>("complete")).Should().Be(1);
         harness.Log.RunsByCorrelation[correlation].Should().Be(1, "the redelivered message was already answered");
         await harness.Listener.StopAsync(CancellationToken.None);
@@ -84,7 +84,7 @@ public class FunctionListenerReliabilityTests
             await Task.Delay(50);
         }
 
-        await Task.Delay(300);
+        await second.SettleAsync(first.Platform);
         AllReplies().Where(r => r.Value<bool>("complete")).Should().ContainSingle()
             .Which["message"]!.ToString().Should().Be("Completed");
         second.Log.RunsByCorrelation[correlation].Should().Be(1);
@@ -92,5 +92,20 @@ public class FunctionListenerReliabilityTests
 
         IEnumerable<Newtonsoft.Json.Linq.JObject> AllReplies() =>
             first.Platform.RepliesFor(correlation).Concat(second.Platform.RepliesFor(correlation));
+    }
+
+    /// <summary>Waits for the answer path to report that the answer could not go out, whichever way it noticed.</summary>
+    private static async Task WaitForAnyAsync(ListenerHarness harness, params string[] fragments)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!fragments.Any(f => harness.Logs.Count(f) > 0))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"none of [{string.Join(" | ", fragments)}] was logged:\n{string.Join('\n', harness.Logs.Lines)}");
+            }
+
+            await Task.Delay(10);
+        }
     }
 }

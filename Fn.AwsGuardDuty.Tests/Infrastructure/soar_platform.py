@@ -3,6 +3,8 @@
 collects the replies from the acks queue until the final one (complete: true) arrives.
 
 Prints one JSON document on stdout: {"replies": [{"headers": {...}, "body": {...}}, ...], "left_on_queue": N}.
+With --repeat N it instead makes N calls, one at a time (or paced at --rate calls/s, not waiting for answers), and
+adds "round_trips_ms": the time from each SEND to its final reply, in call order.
 With --drain-seconds, it afterwards consumes the actions queue for that long and counts what is still there;
 run it with --no-publish after the app has stopped to see whether the app ACKed (0) or left messages for
 redelivery (an unacked message stays with a live consumer, so the app must be gone for this to mean anything).
@@ -36,11 +38,20 @@ class Collector(stomp.ConnectionListener):
         self.replies = []
         self.done = threading.Event()
         self.errors = []
+        self.finished_at = {}
+        self.lock = threading.Lock()
+        self.all_final = threading.Event()
+        self.expected = 1
 
     def on_message(self, frame):
+        now = time.perf_counter()
         body = json.loads(frame.body)
         self.replies.append({"headers": dict(frame.headers), "body": body})
         if body.get("complete"):
+            with self.lock:
+                self.finished_at.setdefault(frame.headers.get("correlation-id"), now)
+                if len(self.finished_at) >= self.expected:
+                    self.all_final.set()
             self.done.set()
 
     def on_error(self, frame):
@@ -69,6 +80,8 @@ def main():
     parser.add_argument("--timeout", type=float, default=10.0)
     parser.add_argument("--drain-seconds", type=float, default=0.0)
     parser.add_argument("--no-publish", action="store_true", help="only drain the actions queue")
+    parser.add_argument("--repeat", type=int, default=1, help="calls to make, one at a time unless --rate is given")
+    parser.add_argument("--rate", type=float, default=0.0, help="publish --repeat calls at this many per second")
     args = parser.parse_args()
 
     actions = "/queue/actions.%d.%s" % (args.org, args.destination)
@@ -76,6 +89,10 @@ def main():
     collector = Collector()
     if args.no_publish:
         collector.done.set()
+    elif args.repeat > 1:
+        round_trips = repeat(args, actions, acks, collector)
+        json.dump({"round_trips_ms": round_trips, "errors": collector.errors, "finals": len(collector.finished_at)}, sys.stdout)
+        return 0 if None not in round_trips else 3
     else:
         publish(args, actions, acks, collector)
 
@@ -94,22 +111,56 @@ def main():
     return 0 if collector.done.is_set() else 3
 
 
-def publish(args, actions, acks, collector):
+def connect(args, acks, collector):
     conn = stomp.Connection12([("127.0.0.1", args.port)], heartbeats=(0, 0))
     conn.set_listener("collector", collector)
     conn.connect(args.login, args.passcode, wait=True)
     conn.subscribe(acks, id="acks", ack="auto")
+    return conn
 
+
+def send_call(args, conn, actions, acks, invocation):
     body = args.raw_body if args.raw_body is not None else json.dumps(
-        function_body(args.function, json.loads(args.inputs), args.invocation))
+        function_body(args.function, json.loads(args.inputs), invocation))
     conn.send(actions, body, headers={
         "reply-to": acks,
-        "correlation-id": "invid:%d" % args.invocation,
+        "correlation-id": "invid:%d" % invocation,
         "Co3ContextToken": "eyJ0eXAiOiJKV1QifQ.python-platform",
         "Co3MessagePayload": "FunctionDataDTO",
         "Co3ContentType": "application/json",
         "persistent": "true",
     })
+
+
+def repeat(args, actions, acks, collector):
+    """Round trips in ms (None for a call not answered within --timeout), in call order."""
+    conn = connect(args, acks, collector)
+    collector.expected = args.repeat
+    started = {}
+    for i in range(args.repeat):
+        invocation = args.invocation + i
+        correlation = "invid:%d" % invocation
+        if args.rate > 0:
+            due = started.get("invid:%d" % args.invocation, time.perf_counter()) + i / args.rate
+            pause = due - time.perf_counter()
+            if pause > 0:
+                time.sleep(pause)
+        started[correlation] = time.perf_counter()
+        send_call(args, conn, actions, acks, invocation)
+        if args.rate <= 0:
+            deadline = started[correlation] + args.timeout
+            while correlation not in collector.finished_at and time.perf_counter() < deadline:
+                collector.done.wait(0.05)
+                collector.done.clear()
+    collector.all_final.wait(args.timeout)
+    conn.disconnect()
+    return [round((collector.finished_at[c] - t) * 1000, 3) if c in collector.finished_at else None
+            for c, t in started.items()]
+
+
+def publish(args, actions, acks, collector):
+    conn = connect(args, acks, collector)
+    send_call(args, conn, actions, acks, args.invocation)
     collector.done.wait(args.timeout)
     time.sleep(0.3)  # a late duplicate would show up here
     conn.disconnect()

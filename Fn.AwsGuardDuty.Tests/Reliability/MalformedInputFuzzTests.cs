@@ -100,7 +100,13 @@ public sealed class MalformedInputFuzzTests
 
             await WaitForAnswersAsync(lean, expected.Keys, TimeSpan.FromSeconds(120));
             var fuzzed = clock.Elapsed;
-            await Task.Delay(1000); // a second answer would arrive now
+            // The positive signal that no second answer is on its way: the broker shows every message ACKed (so every
+            // ACK + reply transaction committed), then a sentinel call is answered; its reply is queued behind any
+            // reply sent before it.
+            await Eventually.HoldsAsync(() => broker.InFlight(lean.ActionsQueue) == 0 && broker.QueueDepth(lean.ActionsQueue) == 0,
+                TimeSpan.FromSeconds(30), () => $"{broker.InFlight(lean.ActionsQueue)} unacked, {broker.QueueDepth(lean.ActionsQueue)} waiting");
+            await lean.SendAsync(corpus.ValidBody(Items + 1), "fuzz-sentinel", Items + 1);
+            await WaitForAnswersAsync(lean, ["fuzz-sentinel"], TimeSpan.FromSeconds(30));
 
             foreach (var (correlation, kind) in expected)
             {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Fn.AwsGuardDuty.Stomp;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,11 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace Fn.AwsGuardDuty.Circuits;
 
 /// <summary>
-/// The resilient-circuits runtime: subscribes to <c>actions.&lt;org&gt;.&lt;destination&gt;</c>, routes each function
-/// message by <c>function.name</c> to its <see cref="IFunctionHandler"/>, and answers on <c>reply-to</c>:
-/// interim status SENDs, then the ACK and the final SEND (the order the lab capture shows) in one STOMP transaction,
-/// so a broker crash can neither lose the answer nor make it go out twice. At most
-/// <see cref="FunctionListenerOptions.NumWorkers"/> handlers run at once.
+/// The resilient-circuits runtime's delivery side: subscribes to <c>actions.&lt;org&gt;.&lt;destination&gt;</c>, takes
+/// each MESSAGE once (redeliveries are recognised by message-id, <see cref="MessageDeduplicator"/>), hands it to the
+/// <see cref="FunctionDispatcher"/> (which knows no STOMP: message in, reply out), and has <see cref="ReplyDelivery"/>
+/// answer on <c>reply-to</c>: interim status SENDs, then the ACK and the final SEND in one STOMP transaction, so a
+/// broker crash can neither lose the answer nor make it go out twice. It owns the start/stop lifecycle Hosting uses.
 /// <para>
 /// Deliberate difference from resilient-circuits: a message that cannot be run (body not JSON, no <c>function</c>,
 /// unknown function, missing or invalid input) is ACKed and answered with an error (message_type 1) naming the
@@ -23,18 +22,16 @@ namespace Fn.AwsGuardDuty.Circuits;
 public sealed class FunctionListener : IHostedService, IAsyncDisposable
 {
     private readonly StompClient _client;
-    private readonly FunctionHandlerRegistry _registry;
+    private readonly FunctionDispatcher _dispatcher;
+    private readonly ReplyDelivery _replies;
     private readonly FunctionListenerOptions _options;
     private readonly ILogger<FunctionListener> _logger;
-    private readonly TimeProvider _time;
     private readonly MessageDeduplicator _deduplicator;
-    private readonly SemaphoreSlim _workers;
     private readonly CancellationTokenSource _abort = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private readonly Lock _intake = new();
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly string _host = Environment.MachineName;
     private bool _accepting;
     private int _started;
     private int _stopped;
@@ -46,12 +43,11 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _client = client;
-        _registry = registry;
         _options = options;
         _logger = logger;
-        _time = timeProvider ?? TimeProvider.System;
-        _deduplicator = new MessageDeduplicator(options.AnsweredCacheDuration, options.AnsweredCacheCapacity, _time);
-        _workers = new SemaphoreSlim(options.NumWorkers, options.NumWorkers);
+        _dispatcher = new FunctionDispatcher(registry, options, logger, timeProvider);
+        _replies = new ReplyDelivery(client, options.PersistentReplies, logger);
+        _deduplicator = new MessageDeduplicator(options.AnsweredCacheDuration, options.AnsweredCacheCapacity, timeProvider ?? TimeProvider.System);
         // Observed here so a fatal error nobody awaits does not surface as an unobserved task exception.
         _subscribed.Task.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         _completion.Task.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
@@ -94,7 +90,7 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
 
         _client.Start();
         _logger.LogInformation("Function listener starting on {Destination} for functions {Functions} ({Workers} workers, prefetch {Prefetch})",
-            Destination, string.Join(", ", _registry.Names), _options.NumWorkers, _options.EffectivePrefetchLimit);
+            Destination, string.Join(", ", _dispatcher.Names), _options.NumWorkers, _options.EffectivePrefetchLimit);
     }
 
     /// <summary>
@@ -160,7 +156,7 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
         }
 
         _abort.Dispose();
-        _workers.Dispose();
+        _dispatcher.Dispose();
     }
 
     private void OnConnected(long generation)
@@ -202,8 +198,7 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
                 return;
             }
 
-            // A MESSAGE without message-id breaks the protocol; still run it once rather than leave it unacked.
-            var messageId = message.MessageId ?? $"(no message-id) ack {message.AckId}";
+            var messageId = FunctionMessageParser.MessageIdOf(message);
             switch (_deduplicator.Register(messageId, message, out var answered))
             {
                 case DeliveryDecision.AlreadyRunning:
@@ -211,10 +206,10 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
                     break;
                 case DeliveryDecision.AlreadyAnswered:
                     _logger.LogInformation("Message {MessageId} was already answered; ACKing the redelivery without running it again", messageId);
-                    Track(() => AcknowledgeAnsweredAsync(message, answered!));
+                    Track(() => _replies.AcknowledgeAnsweredAsync(message, answered!));
                     break;
                 default:
-                    Track(() => ProcessAsync(messageId, message));
+                    Track(() => ProcessAsync(message));
                     break;
             }
         }
@@ -235,209 +230,25 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
         }, TaskScheduler.Default);
     }
 
-    private async Task ProcessAsync(string messageId, StompMessage message)
+    private async Task ProcessAsync(StompMessage message)
     {
+        var request = FunctionMessageParser.RequestOf(message);
         FinalReply reply;
         try
         {
-            reply = await RunAsync(messageId, message).ConfigureAwait(false);
+            reply = await _dispatcher.DispatchAsync(request,
+                (text, ct) => _replies.SendStatusAsync(request.ReplyTo, request.CorrelationId, text, ct), _abort.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
-            _deduplicator.Abandon(messageId);
-            _logger.LogWarning("Message {MessageId} abandoned at shutdown, not ACKed; the broker will redeliver it", messageId);
+            _deduplicator.Abandon(request.MessageId);
+            _logger.LogWarning("Message {MessageId} abandoned at shutdown, not ACKed; the broker will redeliver it", request.MessageId);
             return;
         }
-        catch (Exception ex)
-        {
-            // Nothing may leave a message in progress for good: its redeliveries would be ignored as "already running",
-            // it would never be ACKed, and it would hold one of the prefetch slots until the listener stalls.
-            _logger.LogError(ex, "Message {MessageId} could not be processed; it is answered with an error", messageId);
-            reply = new FinalReply(message.GetHeader(StompHeaders.ReplyTo), message.GetHeader(StompHeaders.CorrelationId), ActionReply.Exception(ex), true);
-        }
 
-        await CompleteAsync(new AnsweredMessage(messageId, reply)).ConfigureAwait(false);
-    }
-
-    private async Task<FinalReply> RunAsync(string messageId, StompMessage message)
-    {
-        var replyTo = message.GetHeader(StompHeaders.ReplyTo);
-        var correlationId = message.GetHeader(StompHeaders.CorrelationId);
-        FunctionMessage parsed;
-        try
-        {
-            parsed = FunctionMessageParser.Parse(message);
-        }
-        catch (InvalidFunctionMessageException ex)
-        {
-            _logger.LogWarning("Rejected message {MessageId} (correlation {CorrelationId}): {Reason}. It is ACKed{Reply}",
-                messageId, correlationId, ex.Message, replyTo is null ? " (no reply-to, so no reply)" : " and answered with an error");
-            return new FinalReply(replyTo, correlationId, ActionReply.Error(ex.Message), true);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _logger.LogError(ex, "Message {MessageId} (correlation {CorrelationId}) could not be read; it is ACKed and answered with an error",
-                messageId, correlationId);
-            return new FinalReply(replyTo, correlationId, ActionReply.Error($"the message could not be read: {ex.Message}"), true);
-        }
-
-        if (!_registry.TryGet(parsed.FunctionName, out var handler))
-        {
-            var served = _registry.Names.Count == 0 ? "none" : string.Join(", ", _registry.Names);
-            var text = $"function '{parsed.FunctionName}' is not served by this app on {Destination}; functions served: {served}";
-            _logger.LogWarning("Rejected message {MessageId}: {Reason}", messageId, text);
-            return new FinalReply(replyTo, correlationId, ActionReply.Error(text), true);
-        }
-
-        await _workers.WaitAsync(_abort.Token).ConfigureAwait(false);
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            _logger.LogInformation("Running {Function} (message {MessageId}, correlation {CorrelationId})",
-                parsed.FunctionName, messageId, correlationId);
-            var call = new FunctionCall(parsed.Inputs, parsed.Metadata, parsed.Body,
-                (text, ct) => SendStatusAsync(replyTo, correlationId, text, ct));
-            var result = await handler.HandleAsync(call, _abort.Token).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"{handler.GetType().Name} returned no result");
-            var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var metrics = new ResultMetrics(_options.PackageName, _options.PackageVersion, _host, elapsed, _time.GetLocalNow().DateTime);
-            var body = ActionReply.Completed(ResultEnvelope.Create(result, parsed.Inputs, metrics));
-            _logger.LogInformation("{Function} completed in {Elapsed} ms (message {MessageId}, success {Success})",
-                parsed.FunctionName, elapsed, messageId, result.Success);
-            return new FinalReply(replyTo, correlationId, body, false);
-        }
-        catch (FunctionErrorException ex)
-        {
-            _logger.LogWarning("{Function} failed (message {MessageId}): {Reason}", parsed.FunctionName, messageId, ex.Message);
-            return new FinalReply(replyTo, correlationId, ActionReply.Error(ex.Message), true);
-        }
-        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            _logger.LogError(ex, "{Function} raised an exception (message {MessageId})", parsed.FunctionName, messageId);
-            return new FinalReply(replyTo, correlationId, ActionReply.Exception(ex), true);
-        }
-        finally
-        {
-            _workers.Release();
-        }
-    }
-
-    /// <summary>The final reply is already serialized; it goes out with the ACK of the latest delivery.</summary>
-    private Task CompleteAsync(AnsweredMessage answer)
-    {
+        // The final reply is already serialized; it goes out with the ACK of the latest delivery.
+        var answer = new AnsweredMessage(request.MessageId, reply);
         answer.Offer(_deduplicator.Complete(answer));
-        return DeliverAsync(answer);
-    }
-
-    private async Task AcknowledgeAnsweredAsync(StompMessage redelivery, AnsweredMessage answer)
-    {
-        if (answer.Offer(redelivery))
-        {
-            // The earlier attempt did not commit; this delivery carries the answer now.
-            await DeliverAsync(answer).ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            await _client.AckAsync(redelivery).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is StompConnectionException or StompErrorException or InvalidOperationException)
-        {
-            _logger.LogWarning("Could not ACK redelivered message {MessageId}: {Reason}", answer.MessageId, ex.Message);
-        }
-    }
-
-    /// <summary>
-    /// ACK + final SEND in one STOMP transaction (ACK first, as resilient-circuits orders them), committed with a
-    /// receipt. If the outcome is unknown the broker decides: a redelivery means "not committed" and retries here.
-    /// </summary>
-    private async Task DeliverAsync(AnsweredMessage answer)
-    {
-        while (answer.TryClaim(out var delivery))
-        {
-            try
-            {
-                if (delivery.AckId is null)
-                {
-                    // A broker that breaks the protocol (no ack header on a client-individual subscription): there is
-                    // nothing to ACK, so the answer goes out on its own.
-                    _logger.LogWarning("Message {MessageId} came without an ack header; it is answered without an ACK", answer.MessageId);
-                    if (answer.Reply.ReplyTo is not null)
-                    {
-                        await _client.SendAsync(answer.Reply.ReplyTo, ReplyHeaders(answer.Reply.CorrelationId),
-                            System.Text.Encoding.UTF8.GetBytes(answer.Reply.Body)).ConfigureAwait(false);
-                    }
-                }
-                else if (answer.Reply.ReplyTo is null)
-                {
-                    await _client.AckAsync(delivery).ConfigureAwait(false);
-                }
-                else
-                {
-                    await _client.AckAndSendAsync(delivery, answer.Reply.ReplyTo, ReplyHeaders(answer.Reply.CorrelationId),
-                        System.Text.Encoding.UTF8.GetBytes(answer.Reply.Body)).ConfigureAwait(false);
-                }
-
-                answer.MarkDelivered();
-                return;
-            }
-            catch (StompStaleMessageException)
-            {
-                _logger.LogWarning("Message {MessageId} finished after its connection was lost; it is answered when the broker redelivers it",
-                    answer.MessageId);
-            }
-            catch (Exception ex) when (ex is StompConnectionException or StompErrorException or OperationCanceledException)
-            {
-                _logger.LogWarning("Answer to message {MessageId} not confirmed ({Reason}); if the broker did not commit it, it redelivers the message and the answer goes out then",
-                    answer.MessageId, ex.Message);
-            }
-            catch (Exception ex)
-            {
-                // Whatever it was, the claim must be released: a claim held for good would ignore every redelivery.
-                _logger.LogError(ex, "Answer to message {MessageId} failed unexpectedly; it goes out when the broker redelivers the message",
-                    answer.MessageId);
-            }
-
-            answer.Release();
-        }
-    }
-
-    private async Task SendStatusAsync(string? replyTo, string? correlationId, string text, CancellationToken cancellationToken)
-    {
-        if (replyTo is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await _client.SendAsync(replyTo, ReplyHeaders(correlationId), System.Text.Encoding.UTF8.GetBytes(ActionReply.Status(text)),
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (StompConnectionException ex)
-        {
-            _logger.LogWarning("Status message lost (correlation {CorrelationId}): {Reason}", correlationId, ex.Message);
-        }
-    }
-
-    private List<KeyValuePair<string, string>> ReplyHeaders(string? correlationId)
-    {
-        var headers = new List<KeyValuePair<string, string>>(2);
-        if (correlationId is not null)
-        {
-            headers.Add(new(StompHeaders.CorrelationId, correlationId));
-        }
-
-        if (_options.PersistentReplies)
-        {
-            headers.Add(new(StompHeaders.Persistent, "true"));
-        }
-
-        return headers;
+        await _replies.DeliverAsync(answer).ConfigureAwait(false);
     }
 }

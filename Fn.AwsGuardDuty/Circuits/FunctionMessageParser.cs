@@ -13,9 +13,25 @@ namespace Fn.AwsGuardDuty.Circuits;
 public static class FunctionMessageParser
 {
     public const string ContextTokenHeader = "Co3ContextToken";
+    public const string TimestampHeader = "timestamp";
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    public static FunctionMessage Parse(StompMessage message)
+    public static FunctionMessage Parse(StompMessage message) => Parse(RequestOf(message));
+
+    /// <summary>The transport-free view of a STOMP MESSAGE (a message without message-id gets one named after its ack id).</summary>
+    public static FunctionRequest RequestOf(StompMessage message) =>
+        new(MessageIdOf(message), message.Body)
+        {
+            ReplyTo = message.GetHeader(StompHeaders.ReplyTo),
+            CorrelationId = message.GetHeader(StompHeaders.CorrelationId),
+            ContextToken = message.GetHeader(ContextTokenHeader),
+            Timestamp = message.GetHeader(TimestampHeader),
+        };
+
+    /// <summary>A MESSAGE without message-id breaks the protocol; it is still run once, under a name made of its ack id.</summary>
+    public static string MessageIdOf(StompMessage message) => message.MessageId ?? $"(no message-id) ack {message.AckId}";
+
+    public static FunctionMessage Parse(FunctionRequest message)
     {
         var body = ParseBody(message.Body);
         if (body["function"] is not JObject function)
@@ -42,10 +58,10 @@ public static class FunctionMessageParser
             FunctionName = name,
             FunctionId = Long(function["id"]),
             MessageId = message.MessageId,
-            CorrelationId = message.GetHeader(StompHeaders.CorrelationId),
-            ReplyTo = message.GetHeader(StompHeaders.ReplyTo),
-            ContextToken = message.GetHeader(ContextTokenHeader),
-            Timestamp = long.TryParse(message.GetHeader("timestamp"), NumberStyles.None, CultureInfo.InvariantCulture, out var ts) ? ts : null,
+            CorrelationId = message.CorrelationId,
+            ReplyTo = message.ReplyTo,
+            ContextToken = message.ContextToken,
+            Timestamp = long.TryParse(message.Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var ts) ? ts : null,
             PrincipalName = Text(body.SelectToken("principal.name")),
             PrincipalDisplayName = Text(body.SelectToken("principal.display_name")),
             PrincipalType = Text(body.SelectToken("principal.type")),

@@ -28,6 +28,7 @@ public sealed class StompConnection : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<StompFrame>> _receipts = new();
     private readonly TaskCompletionSource<Exception?> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
+    private readonly TcpQuickAck _quickAck;
     private long _lastReadTicks = Environment.TickCount64;
     private long _lastWriteTicks = Environment.TickCount64;
     private long _receiptCounter;
@@ -41,6 +42,7 @@ public sealed class StompConnection : IAsyncDisposable
         _options = options;
         Generation = generation;
         _tcp = tcp;
+        _quickAck = new TcpQuickAck(tcp.Client);
         _stream = stream;
         _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
         _decoder = new StompFrameDecoder(options.CodecLimits);
@@ -256,6 +258,7 @@ public sealed class StompConnection : IAsyncDisposable
             {
                 var result = await _reader.ReadAsync(token).ConfigureAwait(false);
                 Volatile.Write(ref _lastReadTicks, Environment.TickCount64);
+                _quickAck.AfterRead();
                 var buffer = result.Buffer;
                 try
                 {
