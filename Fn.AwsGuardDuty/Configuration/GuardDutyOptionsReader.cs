@@ -38,6 +38,8 @@ internal static class GuardDutyOptionsReader
             MaxConcurrentRegions = r.Int("aws_gd_max_concurrent_regions") ?? GuardDutyOptions.DefaultMaxConcurrentRegions,
             FindingTypes = r.Pattern("aws_gd_finding_types"),
             ExcludeFindingTypes = r.Pattern("aws_gd_exclude_finding_types"),
+            Accounts = r.Pattern("aws_gd_accounts"),
+            ExcludeAccounts = r.Pattern("aws_gd_exclude_accounts"),
             MaxFindingsPerCycle = r.Int("aws_gd_max_findings_per_cycle") ?? GuardDutyOptions.DefaultMaxFindingsPerCycle,
             UpdateMode = r.Enum<UpdateMode>("aws_gd_update_mode") ?? UpdateMode.Trigger,
             ClosedIncidentAction = r.Enum<ClosedIncidentAction>("aws_gd_closed_incident_action") ?? ClosedIncidentAction.Leave,
