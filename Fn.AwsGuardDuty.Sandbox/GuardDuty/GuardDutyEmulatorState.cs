@@ -301,7 +301,7 @@ public sealed class GuardDutyEmulatorState
             throw new ArgumentException($"Finding {id} needs a numeric 'severity'.");
         }
 
-        if (finding["accountId"] is not JValue { Type: JTokenType.String, Value: string member } || !detector.Members.Contains(member))
+        if (finding["accountId"] is not JValue { Type: JTokenType.String, Value: string findingAccount } || !detector.Members.Contains(findingAccount))
             Agree(finding, "accountId", detector.AccountId, id);
         Agree(finding, "region", detector.Region, id);
         var service = Service(finding);

@@ -96,7 +96,7 @@ public static class ConfigKeyCatalog
             "trigger"),
         Set(G, "aws_gd_closed_incident_action", "leave|reopen", "leave",
             "When an active finding belongs to a closed incident: leave it closed (logged) or reopen it. A new incident is never created.", "leave"),
-        Example(G, "aws_gd_state_dir", "path", "fn_aws_guardduty_state beside this file",
+        Example(G, "aws_gd_state_dir", "path", "env FN_AWS_GUARDDUTY_STATE_DIR (the container image's volume), else fn_aws_guardduty_state beside this file",
             "Folder of the poller's checkpoint store.", "/var/lib/fn-aws-guardduty"),
         Set(G, "aws_gd_overlap", "duration (bare = minutes)", "5s",
             "Re-read window before the checkpoint, against clock skew (IBM's UPDATE_ALIGN_INTERVAL).", "5s"),

@@ -22,6 +22,12 @@ public sealed partial class GuardDutyOptions
     public const string DefaultRoleSessionName = "fn-aws-guardduty";
     public const string DefaultStateDirName = "fn_aws_guardduty_state";
 
+    /// <summary>
+    /// Default of <c>aws_gd_state_dir</c> when set (the container image sets it to a folder on its VOLUME); without it
+    /// the default is <see cref="DefaultStateDirName"/> beside app.config.
+    /// </summary>
+    public const string StateDirEnvironmentVariable = "FN_AWS_GUARDDUTY_STATE_DIR";
+
     public string? AccessKeyId { get; init; }
 
     public SecretValue? SecretAccessKey { get; init; }
@@ -204,6 +210,12 @@ public sealed partial class GuardDutyOptions
         if (string.IsNullOrWhiteSpace(StateDir))
         {
             problems.Add(new(s, "aws_gd_state_dir", "must not be empty"));
+        }
+        else if (PollerActive && StateDirectory.WriteProblem(StateDir) is { } unwritable)
+        {
+            // Checked at start-up (run and selftest load the configuration): a poller that cannot save checkpoints would
+            // re-read its lookback window after every restart.
+            problems.Add(new(s, "aws_gd_state_dir", unwritable));
         }
 
         if (Overlap < TimeSpan.Zero || Overlap > TimeSpan.FromHours(1))

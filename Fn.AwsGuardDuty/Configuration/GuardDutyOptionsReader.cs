@@ -43,7 +43,8 @@ internal static class GuardDutyOptionsReader
             MaxFindingsPerCycle = r.Int("aws_gd_max_findings_per_cycle") ?? GuardDutyOptions.DefaultMaxFindingsPerCycle,
             UpdateMode = r.Enum<UpdateMode>("aws_gd_update_mode") ?? UpdateMode.Trigger,
             ClosedIncidentAction = r.Enum<ClosedIncidentAction>("aws_gd_closed_incident_action") ?? ClosedIncidentAction.Leave,
-            StateDir = r.Path("aws_gd_state_dir") ?? Path.Combine(configDirectory, GuardDutyOptions.DefaultStateDirName),
+            StateDir = r.Path("aws_gd_state_dir") ?? r.EnvironmentPath(GuardDutyOptions.StateDirEnvironmentVariable)
+                ?? Path.Combine(configDirectory, GuardDutyOptions.DefaultStateDirName),
             Overlap = r.Duration("aws_gd_overlap", Minute) ?? GuardDutyOptions.DefaultOverlap,
             MaxRetries = r.Int("aws_gd_max_retries") ?? GuardDutyOptions.DefaultMaxRetries,
             RequestTimeout = r.Duration("aws_gd_request_timeout", Minute) ?? GuardDutyOptions.DefaultRequestTimeout,

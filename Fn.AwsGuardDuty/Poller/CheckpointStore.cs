@@ -90,7 +90,7 @@ public sealed class CheckpointStore
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         var bytes = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(ToFile(checkpoint), Formatting.Indented, Settings));
-        System.IO.Directory.CreateDirectory(Directory);
+        Configuration.StateDirectory.Create(Directory);
         var path = PathFor(checkpoint.Region, checkpoint.DetectorId);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
