@@ -1,6 +1,5 @@
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.GuardDuty;
-using Fn.AwsGuardDuty.GuardDuty.Conversion;
 using Fn.AwsGuardDuty.Poller;
 using Fn.AwsGuardDuty.Sandbox.Aws;
 using Fn.AwsGuardDuty.Sandbox.FindingGenerator;
@@ -173,10 +172,6 @@ internal sealed class PollerHarness : IAsyncDisposable
             .ToLookup(i => Convert.ToString(i.Properties[IncidentFields.FindingId], System.Globalization.CultureInfo.InvariantCulture)!);
 
     public SoarIncidentView IncidentOf(string findingId) => Org.FindByProperty(IncidentFields.FindingId, findingId).Single();
-
-    /// <summary>What the mapper makes of the finding as it is stored now.</summary>
-    public MappedFinding Expected(DetectorKey detector, string findingId) =>
-        Mapper.Map(new FindingConverter().ToBoto(Gd.GetFinding(detector, findingId)!), detector.Region);
 
     public async ValueTask DisposeAsync()
     {
