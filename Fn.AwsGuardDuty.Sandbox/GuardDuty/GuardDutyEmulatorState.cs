@@ -82,6 +82,18 @@ public sealed class GuardDutyEmulatorState
         }
     }
 
+    /// <summary>
+    /// Makes the detector an administrator's (a delegated administrator of an organisation): it lists the findings of these
+    /// member accounts too, each with the member's accountId.
+    /// </summary>
+    public void AddMembers(DetectorKey administrator, params string[] memberAccounts)
+    {
+        lock (Gate)
+        {
+            Require(administrator).Members.UnionWith(memberAccounts);
+        }
+    }
+
     public bool DeleteDetector(DetectorKey key)
     {
         lock (Gate)
@@ -355,12 +367,13 @@ public sealed class GuardDutyEmulatorState
             throw new ArgumentException($"Finding {id} needs a numeric 'severity'.");
         }
 
-        Agree(finding, "accountId", detector.AccountId, id);
+        if (finding["accountId"] is not JValue { Type: JTokenType.String, Value: string findingAccount } || !detector.Members.Contains(findingAccount))
+            Agree(finding, "accountId", detector.AccountId, id);
         Agree(finding, "region", detector.Region, id);
         var service = Service(finding);
         Agree(service, "detectorId", detector.Id, id);
         service["archived"] ??= false;
-        finding["arn"] ??= $"arn:aws:guardduty:{detector.Region}:{detector.AccountId}:detector/{detector.Id}/finding/{id}";
+        finding["arn"] ??= $"arn:aws:guardduty:{detector.Region}:{finding.Value<string>("accountId")}:detector/{detector.Id}/finding/{id}";
         finding["schemaVersion"] ??= "2.0";
         finding["partition"] ??= "aws";
         var now = IsoTimestamp.Format(Clock.GetUtcNow());

@@ -47,6 +47,7 @@ public class RegionFilterTests
         f.Matches("US-EAST-1").Should().BeTrue();
         f.Matches("us-east-2").Should().BeFalse();
         f.Matches("us-east-1-bos-1").Should().BeFalse();
+        f.ToString().Should().Be("us-east-1, eu-west-1, us-gov-west-1");
     }
 
     [Test]
@@ -63,6 +64,33 @@ public class RegionFilterTests
     {
         RegionFilter.TryParse(text, out _, out var error).Should().BeFalse();
         error.Should().StartWith($"'{text}' is not a valid regular expression");
+    }
+
+    [Test]
+    public void A_list_with_quotes_spaces_and_a_trailing_comma_selects_exactly_those_regions_in_the_order_given()
+    {
+        var f = Parse("'us-west-2, EU-WEST-1 ,'");
+        f.IsList.Should().BeTrue();
+        f.Regions.Should().Equal("us-west-2", "eu-west-1");
+        f.Apply(["us-east-1", "eu-west-1", "us-west-2", "us-west-2-lax-1"], out var timedOut).Should().Equal("eu-west-1", "us-west-2");
+        timedOut.Should().BeEmpty();
+    }
+
+    [TestCase(".*", 8)]
+    [TestCase("'^(us|eu).*'", 7)]
+    [TestCase("us-west-2", 2)]
+    [TestCase("EU-", 2)]
+    [TestCase("^ap-", 1)]
+    [TestCase("^us-[a-z]{4,5}-1$", 1)]
+    public void A_pattern_selects_the_regions_it_finds(string value, int count) =>
+        Parse(value).Apply(["us-east-1", "us-east-2", "us-west-2", "us-west-2-lax-1", "eu-west-1", "eu-central-1", "ap-southeast-1", "US-GOV-WEST-1"], out _)
+            .Should().HaveCount(count);
+
+    [Test]
+    public void Parse_names_the_key_for_a_bad_value()
+    {
+        new Action(() => RegionFilter.Parse("us-(east")).Should().Throw<ArgumentException>().WithMessage("aws_gd_regions: 'us-(east' is not a valid regular expression*");
+        new Action(() => RegionFilter.Parse("  \"\" ")).Should().Throw<ArgumentException>().WithMessage("aws_gd_regions: is empty*");
     }
 
     [Test]

@@ -44,7 +44,7 @@ public class GuardDutyClientOptionsMappingTests
         options.RoleExternalId.Should().Be("ext-1");
         options.RoleSessionName.Should().Be("gd-session");
         options.MasterRegion.Should().Be("eu-west-1");
-        options.Regions.Should().Be("^eu-");
+        options.Regions.Text.Should().Be("^eu-");
         options.RegionsInterval.Should().Be(TimeSpan.FromMinutes(30), "bare numbers are minutes");
         options.EndpointUrl.Should().Be(new Uri("http://127.0.0.1:4566"));
         options.Ec2EndpointUrl.Should().Be(new Uri("http://127.0.0.1:4567"));
@@ -73,7 +73,8 @@ public class GuardDutyClientOptionsMappingTests
         options.HasStaticKeys.Should().BeFalse();
         options.Profile.Should().Be("audit");
         options.UseFips.Should().BeTrue();
-        options.Regions.Should().Be("us-east-1, eu-west-1");
+        options.Regions.IsList.Should().BeTrue();
+        options.Regions.Regions.Should().Equal("us-east-1", "eu-west-1");
         options.MaxAttempts.Should().Be(6);
         options.TotalDeadline.Should().Be(TimeSpan.FromSeconds(60));
         options.Validate();

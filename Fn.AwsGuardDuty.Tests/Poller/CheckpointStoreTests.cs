@@ -33,7 +33,7 @@ public sealed class CheckpointStoreTests
     public async Task A_saved_checkpoint_loads_back_with_every_part()
     {
         var store = Store();
-        var saved = new DetectorCheckpoint("eu-west-1", "det-1", isNew: true) { AccountId = "123456789012", OpenSynced = true, ReconcileCursor = "f-3" };
+        var saved = new DetectorCheckpoint("eu-west-1", "det-1", isNew: true) { AccountId = "123456789012", ReconcileCursor = "f-3" };
         saved.Recent["f-old"] = 900;
         saved.Advance(1000, TimeSpan.FromMilliseconds(50));
         saved.Recent["f-1"] = 1000;
@@ -58,7 +58,6 @@ public sealed class CheckpointStoreTests
         loaded.OpenIncidentFindings.Should().Equal("f-1", "f-3");
         loaded.CloseRefused.Should().Contain("f-3", "abc");
         loaded.AccountId.Should().Be("123456789012");
-        loaded.OpenSynced.Should().BeTrue();
         loaded.ReconcileCursor.Should().Be("f-3");
         var json = (JObject)Fn.AwsGuardDuty.GuardDuty.Http.WireJson.Parse(await File.ReadAllTextAsync(store.PathFor("eu-west-1", "det-1")));
         json.Value<string>("high_water").Should().Be("1970-01-01T00:00:01.000Z");

@@ -74,7 +74,7 @@ public sealed class EscalationTests
                 incidents[id].Should().ContainSingle($"finding {id} must have exactly one incident");
                 var incident = incidents[id].Single();
                 IncidentAssertions.Text(incident.Properties[IncidentFields.DetectorId]).Should().Be(detector.DetectorId);
-                incident.ShouldMatch(h.Expected(detector, id));
+                SpecIncident.From(h.Gd.GetFinding(detector, id)!, detector.Region).ShouldBeHeldBy(incident);
             }
         }
 

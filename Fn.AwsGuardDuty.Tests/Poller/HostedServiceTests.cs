@@ -35,7 +35,10 @@ public sealed class HostedServiceTests
 
         EscalationTests.AssertExactlyOnce(h, [(detector, first.Concat(second).ToList())]);
         var ran = service.CyclesRun;
-        await Task.Delay(400);
+        // The positive signal: the service's loop has ended (and said so), so no cycle can start any more.
+        service.ExecuteTask.Should().NotBeNull();
+        service.ExecuteTask!.IsCompleted.Should().BeTrue("StopAsync returns after the polling loop ended");
+        h.Logs.Lines.Should().Contain(l => l.Contains("GuardDuty findings poller stopped", StringComparison.Ordinal));
         service.CyclesRun.Should().Be(ran, "no cycle runs after the host stopped");
         h.Logs.Lines.Should().Contain(l => l.Contains("Poll cycle: 1 region(s), 1 detector(s)", StringComparison.Ordinal));
         File.Exists(host.Services.GetRequiredService<FindingsPoller>().Store.PathFor("us-east-1", detector.DetectorId)).Should().BeTrue();

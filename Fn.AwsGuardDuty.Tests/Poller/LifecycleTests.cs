@@ -49,6 +49,8 @@ public sealed class LifecycleTests
         await poller.RunCycleAsync();
         var id = findings[1].Value<string>("id")!;
         var before = h.IncidentOf(id);
+        var rowsBefore = before.Tables.ToDictionary(t => t.Key, t => t.Value.Count, StringComparer.Ordinal);
+        rowsBefore.Should().NotBeEmpty();
 
         var updated = h.Gd.UpdateFinding(detector, id, f => f["severity"] = 9.5);
         var first = await poller.RunCycleAsync();
@@ -62,9 +64,8 @@ public sealed class LifecycleTests
         IncidentAssertions.Text(after.Properties[IncidentFields.Count]).Should().Be(updated.SelectToken("service.count")!.ToString());
         IncidentAssertions.Text(after.Properties[IncidentFields.Severity]).Should().Be("9.5");
         after.SeverityCode.Should().Be("High");
-        var expected = h.Expected(detector, id);
-        foreach (var table in expected.DataTables)
-            after.Rows(table.Table).Should().HaveCount(table.Rows.Count, $"rows of {table.Table} are replaced, not appended");
+        foreach (var (table, count) in rowsBefore)
+            after.Rows(table).Should().HaveCount(count, $"rows of {table} are replaced, not appended");
         IncidentAssertions.Text(after.Rows(DataTables.FindingOverview.Name).Single().Cells["updated_at"])
             .Should().Be(updated.Value<string>("updatedAt"), "the overview row holds the new updatedAt");
         IncidentAssertions.Text(after.Rows(DataTables.FindingOverview.Name).Single().Cells["severity"]).Should().Be("9.5");

@@ -49,7 +49,9 @@ public sealed class AppKilledMidEscalationTests
         last.ShouldBeRunning();
         var escalated = clock.Elapsed;
         var createsAtEnd = world.Soar.Calls.Get("POST", "/rest/orgs/{org}/incidents");
-        await Task.Delay(3000); // a few more 1 s cycles over known, unchanged findings
+        // Two more whole cycles over known, unchanged findings (the first may have begun before the wait).
+        var quiet = await last.WaitForCyclesAsync(2, TimeSpan.FromSeconds(60));
+        quiet[^1].Should().Contain(" 0 created,", "a cycle over known findings creates nothing");
         (await last.StopAsync(TimeSpan.FromSeconds(30))).Should().Be(0, "SIGTERM ends run with exit 0");
 
         killedAt.Should().HaveCount(Kills).And.OnlyContain(n => n < total, "every kill landed during the escalation");

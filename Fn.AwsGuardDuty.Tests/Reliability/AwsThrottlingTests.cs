@@ -52,7 +52,8 @@ public sealed class AwsThrottlingTests
         await Eventually.HoldsAsync(() => world.IncidentCount >= total || app.HasExited, TimeSpan.FromSeconds(90),
             () => $"{world.IncidentCount} of {total} incidents after the throttling");
         app.ShouldBeRunning();
-        await Task.Delay(2500);
+        var quiet = await app.WaitForCyclesAsync(2, TimeSpan.FromSeconds(60));
+        quiet[^1].Should().Contain(" 0 created,", "the cycles after the escalation find nothing new");
         (await app.StopAsync(TimeSpan.FromSeconds(60))).Should().Be(0);
 
         throttled.Should().BeGreaterThan(calls / 3, "about half of the calls were throttled");

@@ -34,7 +34,8 @@ public sealed class HugeFindingTests
         await Eventually.HoldsAsync(() => world.IncidentCount >= 21 || app.HasExited, TimeSpan.FromSeconds(60),
             () => $"{world.IncidentCount} of 21 incidents");
         app.ShouldBeRunning();
-        await Task.Delay(2500);
+        var quiet = await app.WaitForCyclesAsync(2, TimeSpan.FromSeconds(60));
+        quiet[^1].Should().Contain(" 0 created,", "the huge finding is escalated once, not again every cycle");
         (await app.StopAsync(TimeSpan.FromSeconds(30))).Should().Be(0);
 
         world.AssertExactlyOnePerFinding([(detector, normal.Concat(huge).ToList())], contentSample: 21);

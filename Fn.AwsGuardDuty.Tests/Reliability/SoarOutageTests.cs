@@ -52,7 +52,9 @@ public sealed class SoarOutageTests
         await Eventually.HoldsAsync(() => world.IncidentCount >= total || app.HasExited, TimeSpan.FromSeconds(120),
             () => $"{world.IncidentCount} of {total} incidents after the outage");
         app.ShouldBeRunning();
-        await Task.Delay(2500); // later cycles must not add anything
+        // Later cycles (two whole ones, seen by their summary lines) must not add anything.
+        var quiet = await app.WaitForCyclesAsync(2, TimeSpan.FromSeconds(60));
+        quiet[^1].Should().Contain(" 0 created,");
         (await app.StopAsync(TimeSpan.FromSeconds(60))).Should().Be(0);
 
         createdDuringOutage.Should().Be(0, "nothing can be created while SOAR answers 503");

@@ -13,10 +13,20 @@ public sealed partial class GuardDutyOptions
     public static readonly TimeSpan DefaultOverlap = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
     public const int DefaultMaxConcurrentRegions = 4;
+
+    /// <summary>The bounds of <c>aws_gd_max_concurrent_regions</c> (the poller and region discovery use these too).</summary>
+    public const int MinConcurrentRegions = 1;
+    public const int MaxConcurrentRegionsLimit = 64;
     public const int DefaultMaxRetries = 5;
     public const int DefaultMaxFindingsPerCycle = 0;
     public const string DefaultRoleSessionName = "fn-aws-guardduty";
     public const string DefaultStateDirName = "fn_aws_guardduty_state";
+
+    /// <summary>
+    /// Default of <c>aws_gd_state_dir</c> when set (the container image sets it to a folder on its VOLUME); without it
+    /// the default is <see cref="DefaultStateDirName"/> beside app.config.
+    /// </summary>
+    public const string StateDirEnvironmentVariable = "FN_AWS_GUARDDUTY_STATE_DIR";
 
     public string? AccessKeyId { get; init; }
 
@@ -86,6 +96,12 @@ public sealed partial class GuardDutyOptions
 
     /// <summary>Finding types this regex finds are skipped; null means none.</summary>
     public Regex? ExcludeFindingTypes { get; init; }
+
+    /// <summary>Only findings whose AccountId this regex finds are escalated; null means all.</summary>
+    public Regex? Accounts { get; init; }
+
+    /// <summary>Findings whose AccountId this regex finds are skipped; null means none.</summary>
+    public Regex? ExcludeAccounts { get; init; }
 
     /// <summary>Most findings one cycle works on; the rest carries over. 0 means no cap.</summary>
     public int MaxFindingsPerCycle { get; init; } = DefaultMaxFindingsPerCycle;
@@ -189,11 +205,17 @@ public sealed partial class GuardDutyOptions
             problems.Add(new(s, "aws_gd_use_fips", "cannot be combined with a GuardDuty endpoint override (aws_gd_endpoint_url or AWS_ENDPOINT_URL_GUARDDUTY)"));
         }
 
-        ConfigChecks.Range(problems, s, "aws_gd_max_concurrent_regions", MaxConcurrentRegions, 1, 64);
+        ConfigChecks.Range(problems, s, "aws_gd_max_concurrent_regions", MaxConcurrentRegions, MinConcurrentRegions, MaxConcurrentRegionsLimit);
         ConfigChecks.Range(problems, s, "aws_gd_max_findings_per_cycle", MaxFindingsPerCycle, 0, 10_000_000);
         if (string.IsNullOrWhiteSpace(StateDir))
         {
             problems.Add(new(s, "aws_gd_state_dir", "must not be empty"));
+        }
+        else if (PollerActive && StateDirectory.WriteProblem(StateDir) is { } unwritable)
+        {
+            // Checked at start-up (run and selftest load the configuration): a poller that cannot save checkpoints would
+            // re-read its lookback window after every restart.
+            problems.Add(new(s, "aws_gd_state_dir", unwritable));
         }
 
         if (Overlap < TimeSpan.Zero || Overlap > TimeSpan.FromHours(1))

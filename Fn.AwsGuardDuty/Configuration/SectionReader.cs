@@ -127,6 +127,9 @@ internal sealed class SectionReader
     /// <summary>A path with <c>~</c> expanded, made absolute against the folder of app.config.</summary>
     public string? Path(string key) => String(key) is { } text ? ResolvePath(text) : null;
 
+    /// <summary>A path from an environment variable (a default the container image sets), resolved as in app.config.</summary>
+    public string? EnvironmentPath(string variable) => _environment.Get(variable)?.Trim() is { Length: > 0 } text ? ResolvePath(text) : null;
+
     public string ResolvePath(string text)
     {
         if (text == "~")

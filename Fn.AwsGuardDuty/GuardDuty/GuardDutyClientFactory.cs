@@ -85,7 +85,7 @@ public sealed class GuardDutyClientFactory : IDisposable
     public RegionDiscovery CreateRegionDiscovery(TimeProvider? timeProvider = null)
     {
         var lister = new Ec2RegionLister(Options, Credentials, GuardDutyEndpoint.Ec2Override(Options, _environment));
-        return new RegionDiscovery(lister, GetClient, RegionFilter.Parse(Options.Regions), Options.RegionsInterval,
+        return new RegionDiscovery(lister, GetClient, Options.Regions, Options.RegionsInterval,
             Options.RegionDiscoveryConcurrency, _loggerFactory.CreateLogger<RegionDiscovery>(), timeProvider, ownsLister: true);
     }
 

@@ -50,15 +50,15 @@ public sealed class GuardDutyClientOptions
 
     /// <summary>
     /// <c>aws_gd_regions</c>: a regular expression searched case-insensitively in each region name (quotes stripped),
-    /// or an explicit comma-separated list of region names. See <see cref="Discovery.RegionFilter"/>.
+    /// or an explicit comma-separated list of region names, parsed once by the configuration.
     /// </summary>
-    public string Regions { get; set; } = ".*";
+    public Configuration.RegionFilter Regions { get; set; } = Configuration.RegionFilter.All;
 
     /// <summary><c>aws_gd_regions_interval</c>: how often the region/detector list is rebuilt.</summary>
     public TimeSpan RegionsInterval { get; set; } = TimeSpan.FromMinutes(60);
 
     /// <summary>How many regions region discovery asks for their detectors at once.</summary>
-    public int RegionDiscoveryConcurrency { get; set; } = 4;
+    public int RegionDiscoveryConcurrency { get; set; } = Configuration.GuardDutyOptions.DefaultMaxConcurrentRegions;
 
     /// <summary><c>https_proxy</c>: proxy for https:// endpoints.</summary>
     public System.Net.WebProxy? HttpsProxy { get; set; }
@@ -119,11 +119,11 @@ public sealed class GuardDutyClientOptions
         CheckEndpoint("aws_gd_sts_endpoint_url", StsEndpointUrl);
         CheckProxy("https_proxy", HttpsProxy);
         CheckProxy("http_proxy", HttpProxy);
-        _ = Discovery.RegionFilter.Parse(Regions);
+        ArgumentNullException.ThrowIfNull(Regions, "aws_gd_regions");
         if (RegionsInterval <= TimeSpan.Zero)
             throw Bad("aws_gd_regions_interval", "must be positive");
-        if (RegionDiscoveryConcurrency < 1)
-            throw Bad("RegionDiscoveryConcurrency", "must be at least 1");
+        if (RegionDiscoveryConcurrency is < Configuration.GuardDutyOptions.MinConcurrentRegions or > Configuration.GuardDutyOptions.MaxConcurrentRegionsLimit)
+            throw Bad("aws_gd_max_concurrent_regions", $"must be from {Configuration.GuardDutyOptions.MinConcurrentRegions} to {Configuration.GuardDutyOptions.MaxConcurrentRegionsLimit}");
         if (MaxAttempts < 1 || MaxAttempts > 20)
             throw Bad("MaxAttempts", "must be between 1 and 20");
         if (TotalDeadline <= TimeSpan.Zero)

@@ -29,7 +29,7 @@ public static class GuardDutyClientOptionsMapping
             EndpointUrl = guardDuty.EndpointUrl,
             Ec2EndpointUrl = guardDuty.Ec2EndpointUrl,
             MasterRegion = guardDuty.MasterRegion,
-            Regions = guardDuty.Regions?.Text ?? ".*",
+            Regions = guardDuty.Regions ?? RegionFilter.All,
             RegionsInterval = guardDuty.RegionsInterval,
             RegionDiscoveryConcurrency = guardDuty.MaxConcurrentRegions,
             HttpsProxy = ProxyMapping.ToWebProxy(guardDuty.HttpsProxy),

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Fn.AwsGuardDuty.Poller;
 
 /// <summary>
-/// Closes open incidents whose finding was archived, without listing every finding: the open incidents' finding ids are
-/// kept in the checkpoint and looked up with GetFindings, 50 at a time (round robin, at most
-/// <see cref="PollerOptions.ReconcileMaxPerCycle"/> per cycle). Archived ones are checked in SOAR with one query per 50;
+/// Closes open incidents whose finding was archived, without listing every finding: the open incidents' finding ids
+/// (re-read from SOAR each cycle) are looked up with GetFindings, 50 at a time, at most
+/// <see cref="PollerOptions.ReconcileMaxPerCycle"/> per cycle, going on after the last one checked (see <see cref="ArchiveCheckRound"/>). Archived ones are checked in SOAR with one query per 50;
 /// an incident already closed (an analyst closed it and the archive playbook archived the finding) is only forgotten,
 /// never reopened. A close SOAR refuses for required fields is reported once per close template.
 /// </summary>
@@ -28,7 +28,7 @@ internal sealed class ArchiveReconciler(PollerContext ctx, string region, string
         if (open.Count == 0) return;
         var limit = _ctx.Options.ReconcileMaxPerCycle;
         var everything = limit == 0 || limit >= open.Count;
-        var round = everything ? open.ToList() : NextRound(open, _checkpoint.ReconcileCursor, limit);
+        var round = ArchiveCheckRound.Next(open, everything ? null : _checkpoint.ReconcileCursor, everything ? 0 : limit);
         // Findings this pass just read as unarchived need no second look.
         var ids = round.Where(id => !listedUnarchived.Contains(id)).ToList();
         var archived = new List<string>();
@@ -130,18 +130,5 @@ internal sealed class ArchiveReconciler(PollerContext ctx, string region, string
                 _checkpoint.CloseRefused[findingId] = refused;
             }
         }
-    }
-
-    /// <summary>Up to <paramref name="count"/> ids after <paramref name="cursor"/>, wrapping around to the start.</summary>
-    private static List<string> NextRound(SortedSet<string> open, string? cursor, int count)
-    {
-        var round = (cursor is null ? open : open.Where(id => string.CompareOrdinal(id, cursor) > 0)).Take(count).ToList();
-        if (round.Count < count)
-        {
-            var taken = round.ToHashSet(StringComparer.Ordinal);
-            round.AddRange(open.Where(id => !taken.Contains(id)).Take(count - round.Count));
-        }
-
-        return round;
     }
 }

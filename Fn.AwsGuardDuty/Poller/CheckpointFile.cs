@@ -44,9 +44,6 @@ internal sealed class CheckpointFile
     [JsonProperty("open_incident_findings")]
     public List<string>? OpenIncidentFindings { get; set; }
 
-    [JsonProperty("open_synced")]
-    public bool OpenSynced { get; set; }
-
     /// <summary>Finding id → fingerprint of the close template SOAR refused for required fields.</summary>
     [JsonProperty("close_refused")]
     public Dictionary<string, string>? CloseRefused { get; set; }

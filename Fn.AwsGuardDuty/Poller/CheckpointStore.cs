@@ -90,7 +90,7 @@ public sealed class CheckpointStore
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         var bytes = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(ToFile(checkpoint), Formatting.Indented, Settings));
-        System.IO.Directory.CreateDirectory(Directory);
+        Configuration.StateDirectory.Create(Directory);
         var path = PathFor(checkpoint.Region, checkpoint.DetectorId);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
@@ -116,7 +116,6 @@ public sealed class CheckpointStore
         {
             AccountId = file.AccountId,
             HighWater = file.HighWaterMs,
-            OpenSynced = file.OpenSynced,
             ReconcileCursor = file.ReconcileCursor,
         };
         foreach (var (id, at) in file.Recent ?? []) checkpoint.Recent[Id(id)] = at;
@@ -148,7 +147,6 @@ public sealed class CheckpointStore
                 StringComparer.Ordinal),
             PendingCreates = checkpoint.PendingCreates.Order(StringComparer.Ordinal).ToList(),
             OpenIncidentFindings = checkpoint.OpenIncidentFindings.ToList(),
-            OpenSynced = checkpoint.OpenSynced,
             CloseRefused = new Dictionary<string, string>(checkpoint.CloseRefused, StringComparer.Ordinal),
             ReconcileCursor = checkpoint.ReconcileCursor,
             SavedAt = _time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Fn.AwsGuardDuty.Poller;
 
 /// <summary>Thread-safe tallies of one cycle; every region adds to the same instance.</summary>
@@ -14,6 +16,8 @@ public sealed class CycleCounters
     private long _skipped;
     private long _errors;
     private long _guardDutyCalls;
+    private long _checkpointSaveFailures;
+    private readonly ConcurrentDictionary<string, long> _byAccount = new(StringComparer.Ordinal);
 
     public long Regions => Interlocked.Read(ref _regions);
     public long Detectors => Interlocked.Read(ref _detectors);
@@ -26,6 +30,11 @@ public sealed class CycleCounters
     public long Skipped => Interlocked.Read(ref _skipped);
     public long Errors => Interlocked.Read(ref _errors);
     public long GuardDutyCalls => Interlocked.Read(ref _guardDutyCalls);
+    public long CheckpointSaveFailures => Interlocked.Read(ref _checkpointSaveFailures);
+
+    /// <summary>Findings seen per AccountId (an administrator detector lists its members' findings).</summary>
+    public IReadOnlyDictionary<string, long> FindingsByAccount =>
+        _byAccount.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
 
     public void AddRegion() => Interlocked.Increment(ref _regions);
     public void AddDetector() => Interlocked.Increment(ref _detectors);
@@ -38,4 +47,6 @@ public sealed class CycleCounters
     public void AddSkipped() => Interlocked.Increment(ref _skipped);
     public void AddError() => Interlocked.Increment(ref _errors);
     public void AddGuardDutyCalls(long n = 1) => Interlocked.Add(ref _guardDutyCalls, n);
+    public void AddCheckpointSaveFailure() => Interlocked.Increment(ref _checkpointSaveFailures);
+    public void AddAccount(string? accountId) => _byAccount.AddOrUpdate(string.IsNullOrEmpty(accountId) ? "unknown" : accountId, 1, (_, n) => n + 1);
 }

@@ -43,11 +43,8 @@ public sealed class DetectorCheckpoint
     /// <summary>Findings whose incident was being created when this was saved: after a crash, their tables are checked.</summary>
     public HashSet<string> PendingCreates { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Findings with an open incident: the candidates of the archive reconciliation.</summary>
+    /// <summary>Findings with an open incident (re-read from SOAR each cycle): the candidates of the archive reconciliation.</summary>
     public SortedSet<string> OpenIncidentFindings { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Whether <see cref="OpenIncidentFindings"/> has been seeded from SOAR (done once for a new checkpoint).</summary>
-    public bool OpenSynced { get; set; }
 
     /// <summary>Incidents SOAR would not close for lack of required fields, by finding id, with the template fingerprint tried.</summary>
     public Dictionary<string, string> CloseRefused { get; } = new(StringComparer.Ordinal);

@@ -8,7 +8,7 @@ namespace Fn.AwsGuardDuty.Poller;
 /// <summary>
 /// One cycle's work on one region and detector:
 /// <list type="number">
-/// <item>seed the open-incident set from SOAR once (new checkpoint);</item>
+/// <item>re-read the open incidents of the detector from SOAR (every cycle, paged);</item>
 /// <item>retry, by id, the findings that failed in earlier cycles;</item>
 /// <item>list findings updated since the checkpoint (minus the overlap), 50 ids a page, GetFindings per page, fetched
 /// ahead while SOAR works on the current batch; one SOAR query per batch finds the existing incidents; new findings get
@@ -55,7 +55,7 @@ internal sealed class DetectorPass
         _lastSave = _ctx.Time.GetTimestamp();
         try
         {
-            await SeedOpenIncidentsAsync(stop, abort).ConfigureAwait(false);
+            await SyncOpenIncidentsAsync(stop, abort).ConfigureAwait(false);
             await RetryFailedAsync(stop, abort).ConfigureAwait(false);
             await PollListingAsync(stop, abort).ConfigureAwait(false);
             await new ArchiveReconciler(_ctx, _region, _detectorId, _client, _checkpoint, _counters)
@@ -75,15 +75,36 @@ internal sealed class DetectorPass
         await SaveAsync().ConfigureAwait(false);
     }
 
-    private async Task SeedOpenIncidentsAsync(CancellationToken stop, CancellationToken abort)
+    /// <summary>
+    /// Re-reads the detector's open incidents from SOAR every cycle (paged), so an incident an analyst reopened, or one
+    /// made outside this process, is checked for archiving too. When SOAR cannot be read the last known set is used.
+    /// </summary>
+    private async Task SyncOpenIncidentsAsync(CancellationToken stop, CancellationToken abort)
     {
-        if (_checkpoint.OpenSynced || stop.IsCancellationRequested) return;
-        var before = _checkpoint.OpenIncidentFindings.Count;
-        await foreach (var id in _ctx.Soar.OpenFindingIdsAsync(_region, _detectorId, abort).ConfigureAwait(false))
-            _checkpoint.OpenIncidentFindings.Add(id);
-        _checkpoint.OpenSynced = true;
-        _logger.LogInformation("Region {Region} detector {DetectorId}: {Count} open incident(s) found in SOAR for the archive check",
-            _region, _detectorId, _checkpoint.OpenIncidentFindings.Count - before);
+        if (stop.IsCancellationRequested) return;
+        var open = new List<string>();
+        try
+        {
+            await foreach (var id in _ctx.Soar.OpenFindingIdsAsync(_region, _detectorId, abort).ConfigureAwait(false))
+                open.Add(id);
+        }
+        catch (Exception e) when (!abort.IsCancellationRequested)
+        {
+            _counters.AddError();
+            _logger.LogError("Region {Region} detector {DetectorId}: the open incidents could not be read from SOAR; checking the {Count} known from the last cycle: {Error}",
+                _region, _detectorId, _checkpoint.OpenIncidentFindings.Count, Describe(e));
+            return;
+        }
+
+        var known = _checkpoint.OpenIncidentFindings;
+        var added = open.Count(id => !known.Contains(id));
+        known.Clear();
+        known.UnionWith(open);
+        if (added > 0)
+            _logger.LogInformation("Region {Region} detector {DetectorId}: {Count} open incident(s) in SOAR, {Added} not known before, checked for archiving",
+                _region, _detectorId, known.Count, added);
+        else
+            _logger.LogDebug("Region {Region} detector {DetectorId}: {Count} open incident(s) in SOAR", _region, _detectorId, known.Count);
     }
 
     private async Task RetryFailedAsync(CancellationToken stop, CancellationToken abort)
@@ -185,6 +206,7 @@ internal sealed class DetectorPass
         foreach (var finding in batch)
         {
             _checkpoint.AccountId ??= finding.AccountId;
+            _counters.AddAccount(finding.AccountId);
             if (!finding.Archived) _listedUnarchived.Add(finding.Id);
             if (listed && _checkpoint.IsDone(finding.Id, finding.UpdatedAt))
             {
@@ -353,6 +375,7 @@ internal sealed class DetectorPass
         {
             // Not fatal: SOAR is the ground truth and the per-batch query prevents duplicates; the next save retries.
             _counters.AddError();
+            _counters.AddCheckpointSaveFailure();
             _logger.LogError("Checkpoint of region {Region} detector {DetectorId} could not be saved in {Directory}: {Error}",
                 _region, _detectorId, _ctx.Store.Directory, e.Message);
         }

@@ -39,7 +39,7 @@ public sealed class FindingsPoller
         var template = CloseTemplate.Load(options.CloseIncidentTemplatePath);
         Store = new CheckpointStore(options.StateDir, logger, _time);
         _context = new PollerContext(options, new PollerSoar(soar, options, _time, logger), mapper,
-            new FindingFilter(options.SeverityThreshold, options.FindingTypes, options.ExcludeFindingTypes), template, Store, _time, logger);
+            new FindingFilter(options.SeverityThreshold, options.FindingTypes, options.ExcludeFindingTypes, options.Accounts, options.ExcludeAccounts, logger), template, Store, _time, logger);
     }
 
     public PollerOptions Options => _options;
@@ -138,13 +138,33 @@ public sealed class FindingsPoller
             (int)counters.Regions, (int)counters.Detectors, counters.Seen, counters.Created, counters.Refreshed, counters.Reopened,
             counters.Unchanged, counters.Closed, counters.Skipped, counters.Errors, counters.GuardDutyCalls,
             _soar.Counters.Calls - soarCallsBefore, _time.GetElapsedTime(started), capReached == 1 || budget.Exhausted,
-            stop.IsCancellationRequested);
+            stop.IsCancellationRequested)
+        {
+            FindingsByAccount = counters.FindingsByAccount,
+            CheckpointSaveFailures = counters.CheckpointSaveFailures,
+        };
         LastCycle = summary;
-        _logger.LogInformation(
-            "Poll cycle: {Regions} region(s), {Detectors} detector(s), {Seen} finding(s) seen, {Created} created, {Refreshed} refreshed, {Reopened} reopened, {Unchanged} unchanged, {Closed} closed, {Skipped} skipped, {Errors} error(s), {GuardDutyCalls} GuardDuty call(s), {SoarCalls} SOAR call(s), {DurationMs} ms{Note}",
-            summary.Regions, summary.Detectors, summary.Seen, summary.Created, summary.Refreshed, summary.Reopened, summary.Unchanged,
-            summary.Closed, summary.Skipped, summary.Errors, summary.GuardDutyCalls, summary.SoarCalls, (long)summary.Duration.TotalMilliseconds,
-            summary.Stopped ? " (stopped early)" : summary.CapReached ? " (aws_gd_max_findings_per_cycle reached; the rest carries over)" : "");
+        var byAccount = summary.FindingsByAccount.Count == 0 ? "none"
+            : string.Join(", ", summary.FindingsByAccount.Select(kv => $"{kv.Key}: {kv.Value}"));
+        var note = summary.Stopped ? " (stopped early)" : summary.CapReached ? " (aws_gd_max_findings_per_cycle reached; the rest carries over)" : "";
+        if (summary.CheckpointSaveFailures > 0)
+        {
+            // Logged as an error so a state folder that stopped taking writes cannot hide behind an "Information" summary.
+            _logger.LogError(
+                "Poll cycle: {Regions} region(s), {Detectors} detector(s), {Seen} finding(s) seen, {Created} created, {Refreshed} refreshed, {Reopened} reopened, {Unchanged} unchanged, {Closed} closed, {Skipped} skipped, {Errors} error(s), {GuardDutyCalls} GuardDuty call(s), {SoarCalls} SOAR call(s), {DurationMs} ms, findings per account: {Accounts}{Note}; {SaveFailures} checkpoint save(s) failed in aws_gd_state_dir {StateDir}: after a restart these findings are checked again in SOAR",
+                summary.Regions, summary.Detectors, summary.Seen, summary.Created, summary.Refreshed, summary.Reopened, summary.Unchanged,
+                summary.Closed, summary.Skipped, summary.Errors, summary.GuardDutyCalls, summary.SoarCalls, (long)summary.Duration.TotalMilliseconds,
+                byAccount, note, summary.CheckpointSaveFailures, Store.Directory);
+        }
+        else
+        {
+            _logger.LogInformation(
+                "Poll cycle: {Regions} region(s), {Detectors} detector(s), {Seen} finding(s) seen, {Created} created, {Refreshed} refreshed, {Reopened} reopened, {Unchanged} unchanged, {Closed} closed, {Skipped} skipped, {Errors} error(s), {GuardDutyCalls} GuardDuty call(s), {SoarCalls} SOAR call(s), {DurationMs} ms, findings per account: {Accounts}{Note}",
+                summary.Regions, summary.Detectors, summary.Seen, summary.Created, summary.Refreshed, summary.Reopened, summary.Unchanged,
+                summary.Closed, summary.Skipped, summary.Errors, summary.GuardDutyCalls, summary.SoarCalls, (long)summary.Duration.TotalMilliseconds,
+                byAccount, note);
+        }
+
         return summary;
     }
 }

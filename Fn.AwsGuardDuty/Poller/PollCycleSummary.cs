@@ -23,4 +23,11 @@ public sealed record PollCycleSummary(
     long SoarCalls,
     TimeSpan Duration,
     bool CapReached,
-    bool Stopped);
+    bool Stopped)
+{
+    /// <summary>Findings seen per AccountId (listed and retried), in account order.</summary>
+    public IReadOnlyDictionary<string, long> FindingsByAccount { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Checkpoint saves that failed this cycle (each one also counts in <see cref="Errors"/>).</summary>
+    public long CheckpointSaveFailures { get; init; }
+}

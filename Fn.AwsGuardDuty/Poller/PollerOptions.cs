@@ -35,6 +35,12 @@ public sealed record PollerOptions
     /// <summary>Finding types this regex finds are skipped.</summary>
     public Regex? ExcludeFindingTypes { get; init; }
 
+    /// <summary>Only findings whose AccountId this regex finds are escalated (<c>aws_gd_accounts</c>); null means all.</summary>
+    public Regex? Accounts { get; init; }
+
+    /// <summary>Findings whose AccountId this regex finds are skipped (<c>aws_gd_exclude_accounts</c>).</summary>
+    public Regex? ExcludeAccounts { get; init; }
+
     /// <summary>Most findings one cycle works on (all regions together); the rest waits for the next cycle. 0: no cap.</summary>
     public int MaxFindingsPerCycle { get; init; }
 
@@ -92,6 +98,8 @@ public sealed record PollerOptions
             MaxConcurrentRegions = options.MaxConcurrentRegions,
             FindingTypes = options.FindingTypes,
             ExcludeFindingTypes = options.ExcludeFindingTypes,
+            Accounts = options.Accounts,
+            ExcludeAccounts = options.ExcludeAccounts,
             MaxFindingsPerCycle = options.MaxFindingsPerCycle,
             UpdateMode = options.UpdateMode,
             ClosedIncidentAction = options.ClosedIncidentAction,
@@ -109,8 +117,8 @@ public sealed record PollerOptions
             throw Bad("aws_gd_severity_threshold", "must be a number from 0 to 10");
         if (LookbackInterval is { } l && l < TimeSpan.Zero)
             throw Bad("aws_gd_lookback_interval", "must not be negative");
-        if (MaxConcurrentRegions < 1)
-            throw Bad("aws_gd_max_concurrent_regions", "must be at least 1");
+        if (MaxConcurrentRegions is < GuardDutyOptions.MinConcurrentRegions or > GuardDutyOptions.MaxConcurrentRegionsLimit)
+            throw Bad("aws_gd_max_concurrent_regions", $"must be from {GuardDutyOptions.MinConcurrentRegions} to {GuardDutyOptions.MaxConcurrentRegionsLimit}");
         if (MaxFindingsPerCycle < 0)
             throw Bad("aws_gd_max_findings_per_cycle", "must not be negative");
         if (string.IsNullOrWhiteSpace(StateDir))

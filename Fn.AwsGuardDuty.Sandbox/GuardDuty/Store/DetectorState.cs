@@ -30,6 +30,9 @@ internal sealed class DetectorState(string id, string accountId, string region, 
 
     public Dictionary<string, StoredFinding> Findings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Member accounts whose findings this (administrator) detector lists too.</summary>
+    public HashSet<string> Members { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, ThreatListEntry> IpSets { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, ThreatListEntry> ThreatIntelSets { get; } = new(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.Sandbox.Aws;
 
 namespace Fn.AwsGuardDuty.Tests.GuardDuty.Contract;
@@ -13,7 +14,7 @@ public class RegionDiscoveryContractTests : EmulatorContractFixture
         NewDetector("eu-west-3");
         foreach (var old in State.Detectors().Where(k => k.AccountId == Account && k.Region == "us-west-1")) State.DeleteDetector(old);
         State.Faults.DenyRegion("eu-west-3");
-        var factory = await NewFactoryAsync(o => o.Regions = "'^(US|eu)-'");
+        var factory = await NewFactoryAsync(o => o.Regions = RegionFilter.Parse("'^(US|eu)-'"));
         using var discovery = factory.CreateRegionDiscovery();
 
         var result = await discovery.RefreshAsync();
@@ -37,7 +38,7 @@ public class RegionDiscoveryContractTests : EmulatorContractFixture
         NewDetector("us-east-1");
         NewDetector("us-west-2");
         State.Faults.DenyRegion("us-west-2");
-        var factory = await NewFactoryAsync(o => { o.Regions = "us-east-1,us-west-2,ap-east-1"; o.MaxAttempts = 2; });
+        var factory = await NewFactoryAsync(o => { o.Regions = RegionFilter.Parse("us-east-1,us-west-2,ap-east-1"); o.MaxAttempts = 2; });
         using var discovery = factory.CreateRegionDiscovery();
 
         var first = await discovery.RefreshAsync();
@@ -66,7 +67,7 @@ public class RegionDiscoveryContractTests : EmulatorContractFixture
     public async Task A_region_that_fails_transiently_keeps_its_previous_detectors()
     {
         var detector = NewDetector("eu-central-1");
-        var factory = await NewFactoryAsync(o => { o.Regions = "eu-central-1"; o.MaxAttempts = 2; });
+        var factory = await NewFactoryAsync(o => { o.Regions = RegionFilter.Parse("eu-central-1"); o.MaxAttempts = 2; });
         using var discovery = factory.CreateRegionDiscovery();
         (await discovery.RefreshAsync()).Regions.Single().DetectorIds.Should().Equal(detector.DetectorId);
 
@@ -81,7 +82,7 @@ public class RegionDiscoveryContractTests : EmulatorContractFixture
     public async Task GetRegions_refreshes_only_when_the_interval_has_passed()
     {
         NewDetector("us-east-2");
-        var factory = await NewFactoryAsync(o => { o.Regions = "us-east-2"; o.RegionsInterval = TimeSpan.FromHours(1); });
+        var factory = await NewFactoryAsync(o => { o.Regions = RegionFilter.Parse("us-east-2"); o.RegionsInterval = TimeSpan.FromHours(1); });
         using var discovery = factory.CreateRegionDiscovery();
         State.Calls.Reset();
 

@@ -1,6 +1,5 @@
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.GuardDuty;
-using Fn.AwsGuardDuty.GuardDuty.Conversion;
 using Fn.AwsGuardDuty.Poller;
 using Fn.AwsGuardDuty.Sandbox.Aws;
 using Fn.AwsGuardDuty.Sandbox.FindingGenerator;
@@ -70,7 +69,7 @@ internal sealed class PollerHarness : IAsyncDisposable
 
     /// <param name="logLevel">Lowest level captured; Trace would keep every request body and slow big runs down.</param>
     public static async Task<PollerHarness> StartAsync(string regions = "us-east-1,eu-west-1,ap-southeast-2", IList<string>? requiredOnClose = null,
-        LogLevel logLevel = LogLevel.Debug)
+        LogLevel logLevel = LogLevel.Debug, TimeSpan? regionsInterval = null)
     {
         var dir = Directory.CreateTempSubdirectory("poller-test-").FullName;
         var logs = new CapturingLoggerProvider();
@@ -101,15 +100,16 @@ internal sealed class PollerHarness : IAsyncDisposable
             RequestTimeout = TimeSpan.FromSeconds(20),
         }, loggerFactory);
         var harness = new PollerHarness(dir, guardDuty, soar, soarClient, logs, loggerFactory);
-        var a = await harness.FactoryAsync(KeyA, SecretA, regions);
-        var b = await harness.FactoryAsync(KeyB, SecretB, regions);
+        var interval = regionsInterval ?? TimeSpan.FromMilliseconds(1);
+        var a = await harness.FactoryAsync(KeyA, SecretA, regions, interval);
+        var b = await harness.FactoryAsync(KeyB, SecretB, regions, interval);
         var discoveries = new[] { a.CreateRegionDiscovery(), b.CreateRegionDiscovery() };
         harness._owned.AddRange(discoveries);
         harness.Regions = new MergedRegionSource(discoveries);
         return harness;
     }
 
-    private async Task<GuardDutyClientFactory> FactoryAsync(string key, string secret, string regions)
+    private async Task<GuardDutyClientFactory> FactoryAsync(string key, string secret, string regions, TimeSpan regionsInterval)
     {
         var factory = await GuardDutyClientFactory.CreateAsync(new GuardDutyClientOptions
         {
@@ -118,8 +118,8 @@ internal sealed class PollerHarness : IAsyncDisposable
             EndpointUrl = GuardDuty.Endpoint,
             Ec2EndpointUrl = GuardDuty.Endpoint,
             MasterRegion = "us-east-1",
-            Regions = regions,
-            RegionsInterval = TimeSpan.FromMilliseconds(1),
+            Regions = Fn.AwsGuardDuty.Configuration.RegionFilter.Parse(regions),
+            RegionsInterval = regionsInterval,
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
             ThrottlingBaseDelay = TimeSpan.FromMilliseconds(2),
             RetryMaxDelay = TimeSpan.FromMilliseconds(20),
@@ -172,10 +172,6 @@ internal sealed class PollerHarness : IAsyncDisposable
             .ToLookup(i => Convert.ToString(i.Properties[IncidentFields.FindingId], System.Globalization.CultureInfo.InvariantCulture)!);
 
     public SoarIncidentView IncidentOf(string findingId) => Org.FindByProperty(IncidentFields.FindingId, findingId).Single();
-
-    /// <summary>What the mapper makes of the finding as it is stored now.</summary>
-    public MappedFinding Expected(DetectorKey detector, string findingId) =>
-        Mapper.Map(new FindingConverter().ToBoto(Gd.GetFinding(detector, findingId)!), detector.Region);
 
     public async ValueTask DisposeAsync()
     {

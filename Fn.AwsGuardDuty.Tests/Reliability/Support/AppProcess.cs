@@ -33,6 +33,22 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>stdout and stderr lines so far, prefixed "out: " or "err: ".</summary>
     public IReadOnlyCollection<string> Output => _output;
 
+    /// <summary>The cycle summary lines ("Poll cycle: ...") written so far.</summary>
+    public IReadOnlyList<string> CycleSummaries => _output.Where(l => l.Contains("Poll cycle:", StringComparison.Ordinal)).ToList();
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> more poll cycles have ended (their summary lines): the positive signal that the
+    /// path under test ran again, before a test asserts that it changed nothing. Returns those summaries.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WaitForCyclesAsync(int count, TimeSpan timeout)
+    {
+        var before = CycleSummaries.Count;
+        await Eventually.HoldsAsync(() => CycleSummaries.Count >= before + count || HasExited, timeout,
+            () => $"{Name}: {CycleSummaries.Count - before} of {count} more poll cycle(s) ended");
+        ShouldBeRunning();
+        return CycleSummaries.Skip(before).ToList();
+    }
+
     public static string ExecutablePath => Path.Combine(TestContext.CurrentContext.TestDirectory, "fn-aws-guardduty");
 
     public static AppProcess Start(string configPath, string home, string name)

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Fn.AwsGuardDuty.Findings;
-using Fn.AwsGuardDuty.GuardDuty.Conversion;
 using Fn.AwsGuardDuty.Sandbox.Aws;
 using Fn.AwsGuardDuty.Sandbox.FindingGenerator;
 using Fn.AwsGuardDuty.Sandbox.GuardDuty;
@@ -32,8 +31,6 @@ public sealed class AppWorld : IAsyncDisposable
     private readonly string _name;
     private readonly ILoggerFactory _loggerFactory;
     private readonly List<AppProcess> _processes = [];
-    private readonly FindingMapper _mapper = new(TimeProvider.System);
-    private readonly FindingConverter _converter = new();
 
     private AppWorld(string name, string dir, GuardDutyEmulator guardDuty, SoarEmulator soar, ILoggerFactory loggerFactory, Credentials secrets)
     {
@@ -239,7 +236,7 @@ public sealed class AppWorld : IAsyncDisposable
                 IncidentAssertions.Text(incident.Properties[IncidentFields.Region]).Should().Be(detector.Region);
                 if (random.Next(Math.Max(1, expected)) < contentSample)
                 {
-                    incident.ShouldMatch(_mapper.Map(_converter.ToBoto(Gd.GetFinding(detector, id)!), detector.Region));
+                    SpecIncident.From(Gd.GetFinding(detector, id)!, detector.Region).ShouldBeHeldBy(incident);
                 }
             }
         }
