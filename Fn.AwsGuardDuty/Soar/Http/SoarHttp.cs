@@ -22,7 +22,6 @@ internal sealed class SoarHttp : IDisposable
     private readonly HttpClient _client;
     private readonly string _baseUrl;
     private readonly ResiliencePipeline<SoarResponse> _idempotentPipeline;
-    private readonly ResiliencePipeline<SoarResponse> _postPipeline;
     private readonly ResiliencePipeline<SoarResponse> _safeOnlyPipeline;
 
     public SoarHttp(SoarClientOptions options, ILogger logger, SoarCallCounters counters)
@@ -41,7 +40,6 @@ internal sealed class SoarHttp : IDisposable
         _client.DefaultRequestHeaders.TryAddWithoutValidation("Resilient-Circuits-Version", options.ModuleVersion);
         _client.DefaultRequestHeaders.UserAgent.ParseAdd($"fn-aws-guardduty/{typeof(SoarHttp).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"}");
         _idempotentPipeline = BuildPipeline(SoarRetryPolicy.Default, idempotent: true);
-        _postPipeline = BuildPipeline(SoarRetryPolicy.Default, idempotent: false);
         _safeOnlyPipeline = BuildPipeline(SoarRetryPolicy.SafeOnly, idempotent: false);
     }
 
@@ -51,8 +49,8 @@ internal sealed class SoarHttp : IDisposable
     /// <summary>Sends <paramref name="request"/> to <paramref name="fullPath"/> (which starts with <c>/rest</c>), retrying as the options allow.</summary>
     public async Task<SoarResponse> SendAsync(SoarRequest request, string fullPath, AuthHeaders auth, CancellationToken cancellationToken)
     {
-        var pipeline = request.RetryPolicy == SoarRetryPolicy.SafeOnly ? _safeOnlyPipeline
-            : request.IsIdempotent ? _idempotentPipeline : _postPipeline;
+        // A POST that writes gets the SafeOnly rule whatever its policy says (see RetryClassifier).
+        var pipeline = request.RetryPolicy == SoarRetryPolicy.SafeOnly || !request.IsIdempotent ? _safeOnlyPipeline : _idempotentPipeline;
         var attempts = 0;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
