@@ -1,5 +1,6 @@
 using Fn.AwsGuardDuty.Circuits;
 using Fn.AwsGuardDuty.Findings;
+using Fn.AwsGuardDuty.Refresh;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +19,7 @@ public static class FunctionsRegistration
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new FindingMapper(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IncidentRefresher>();
 
         services.AddSingleton<IFunctionHandler, ArchiveFindingFunction>();
         services.AddSingleton<IFunctionHandler, RefreshFindingFunction>();

@@ -1,11 +1,9 @@
-using System.Collections.Concurrent;
-using System.Net;
 using Fn.AwsGuardDuty.Circuits;
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.GuardDuty;
 using Fn.AwsGuardDuty.GuardDuty.Conversion;
 using Fn.AwsGuardDuty.GuardDuty.Errors;
-using Fn.AwsGuardDuty.Soar;
+using Fn.AwsGuardDuty.Refresh;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
@@ -25,15 +23,14 @@ namespace Fn.AwsGuardDuty.Functions;
 /// call, naming the table.
 /// </para>
 /// No finding: content <c>{}</c>, nothing written. As in the reference, any failure (AWS or SOAR) fails the call.
+/// The SOAR side (artifacts read, mapping, note, tables) is <see cref="IncidentRefresher"/>, shared with the poller's
+/// direct update mode.
 /// </summary>
 public sealed class RefreshFindingFunction(
-    GuardDutyClientFactory clients, SoarClient soar, FindingMapper mapper, ILogger<RefreshFindingFunction> logger) : IFunctionHandler
+    GuardDutyClientFactory clients, IncidentRefresher refresher, ILogger<RefreshFindingFunction> logger) : IFunctionHandler
 {
     /// <summary>The content key that tells the playbook scripts the function already replaced the table rows.</summary>
     public const string TablesReplacedKey = "tables_replaced";
-
-    /// <summary>Tables replaced at once: small, so one refresh does not crowd the SOAR connection.</summary>
-    private const int TableConcurrency = 3;
 
     private readonly FindingConverter _converter = new();
 
@@ -54,64 +51,27 @@ public sealed class RefreshFindingFunction(
             return FunctionResult.Ok(new JObject());
         }
 
-        var existing = await ReadArtifactsAsync(incidentId, cancellationToken).ConfigureAwait(false);
-        MappedFinding mapped;
         try
         {
-            mapped = mapper.MapForRefresh(_converter.ToBoto(wire), region, existing);
+            var mapped = await refresher.MapAsync(incidentId, _converter.ToBoto(wire), region, cancellationToken).ConfigureAwait(false);
+            await refresher.AddNoteAsync(incidentId, mapped, cancellationToken).ConfigureAwait(false);
+            var rows = await refresher.ReplaceTablesAsync(incidentId, mapped, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation(
+                "Refreshed incident {IncidentId} from finding {FindingId} in {Region}: {NewArtifacts} new artifact(s) of {Found} found, {Rows} row(s) in {Tables} table(s) replaced",
+                incidentId, findingId, region, mapped.Artifacts.Count, mapped.ArtifactValuesFound, rows, mapped.DataTables.Count);
+            var content = mapped.ToRefreshContentJson();
+            content[TablesReplacedKey] = true;
+            return FunctionResult.Ok(content);
         }
         catch (InvalidFindingException error)
         {
             throw new FunctionErrorException(error.Message, error);
         }
-
-        await PostNoteAsync(incidentId, mapped.Note.Content, cancellationToken).ConfigureAwait(false);
-        var rows = await ReplaceTablesAsync(incidentId, mapped.DataTables, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation(
-            "Refreshed incident {IncidentId} from finding {FindingId} in {Region}: {NewArtifacts} new artifact(s) of {Found} found, {Rows} row(s) in {Tables} table(s) replaced",
-            incidentId, findingId, region, mapped.Artifacts.Count, mapped.ArtifactValuesFound, rows, mapped.DataTables.Count);
-        var content = mapped.ToRefreshContentJson();
-        content[TablesReplacedKey] = true;
-        return FunctionResult.Ok(content);
-    }
-
-    /// <summary>
-    /// Makes each table hold exactly the refreshed rows. Every table is attempted even when one fails, so the others
-    /// are consistent; then the call fails naming each table that could not be replaced. Returns the rows written.
-    /// </summary>
-    private async Task<int> ReplaceTablesAsync(long incidentId, IReadOnlyList<DataTableData> tables, CancellationToken cancellationToken)
-    {
-        var failures = new ConcurrentDictionary<string, SoarException>(StringComparer.Ordinal);
-        var written = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = TableConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(tables, parallel, async (table, ct) =>
+        catch (IncidentRefreshException error)
         {
-            var rows = table.Rows.Select(ToCells).ToList();
-            try
-            {
-                await soar.DataTables.ReplaceRowsAsync(incidentId, table.Table, rows, ct).ConfigureAwait(false);
-                Interlocked.Add(ref written, rows.Count);
-            }
-            catch (SoarException error)
-            {
-                failures[table.Table] = error;
-            }
-        }).ConfigureAwait(false);
-
-        if (failures.IsEmpty)
-            return written;
-
-        // Report in the mapper's table order, so the message does not depend on which task finished first.
-        var failed = tables.Select(t => t.Table).Where(failures.ContainsKey).ToList();
-        var first = failures[failed[0]];
-        var detail = string.Join("; ", failed.Select(t => $"{t}: {failures[t].Message}"));
-        throw new FunctionErrorException(
-            $"Could not replace the rows of data table{(failed.Count == 1 ? "" : "s")} {string.Join(", ", failed)} of incident {incidentId}: {detail}",
-            first);
+            throw new FunctionErrorException(error.Message, error.InnerException);
+        }
     }
-
-    private static IReadOnlyDictionary<string, JToken?> ToCells(DataTableRow row) =>
-        row.Cells.ToDictionary(c => c.Key, c => (JToken?)c.Value, StringComparer.Ordinal);
 
     private async Task<JObject?> ReadFindingAsync(string region, string detectorId, string findingId, CancellationToken cancellationToken)
     {
@@ -127,42 +87,4 @@ public sealed class RefreshFindingFunction(
             throw LegacyAwsErrors.Failure(error);
         }
     }
-
-    /// <summary>The incident's artifacts with type names (<c>handle_format=names</c>), so they compare by (type, value).</summary>
-    private async Task<IReadOnlyList<ExistingArtifact>> ReadArtifactsAsync(long incidentId, CancellationToken cancellationToken)
-    {
-        JToken? json;
-        try
-        {
-            json = await soar.GetAsync($"/incidents/{incidentId}/artifacts?handle_format=names", cancellationToken).ConfigureAwait(false);
-        }
-        catch (SoarException error)
-        {
-            throw SoarFailure(incidentId, "read the artifacts of", error);
-        }
-
-        if (json is not JArray artifacts)
-            throw new FunctionErrorException($"SOAR returned no artifact list for incident {incidentId}.");
-        return artifacts.OfType<JObject>()
-            .Where(a => a["value"] is JValue { Value: not null })
-            .Select(a => new ExistingArtifact(a["type"] is JValue { Value: not null } type ? type.ToString() : null, a["value"]!.ToString()))
-            .ToList();
-    }
-
-    private async Task PostNoteAsync(long incidentId, string content, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await soar.Notes.AddAsync(incidentId, content, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (SoarException error)
-        {
-            throw SoarFailure(incidentId, "add the refresh note to", error);
-        }
-    }
-
-    private static FunctionErrorException SoarFailure(long incidentId, string action, SoarException error) =>
-        error is SoarHttpException { StatusCode: HttpStatusCode.NotFound }
-            ? new FunctionErrorException($"Incident {incidentId} was not found in SOAR.", error)
-            : new FunctionErrorException($"Could not {action} incident {incidentId}: {error.Message}", error);
 }

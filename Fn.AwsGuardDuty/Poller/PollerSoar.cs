@@ -1,4 +1,5 @@
 using Fn.AwsGuardDuty.Findings;
+using Fn.AwsGuardDuty.Refresh;
 using Fn.AwsGuardDuty.Soar;
 using Fn.AwsGuardDuty.Soar.Patching;
 using Fn.AwsGuardDuty.Soar.Queries;
@@ -139,28 +140,11 @@ public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvi
 
     /// <summary>
     /// <c>aws_gd_update_mode = direct</c>: sets the mapped fields, replaces every table's rows, adds the artifacts the
-    /// incident lacks and the refresh note (what the refresh playbook does, without piling up rows).
+    /// incident lacks and the refresh note (what the refresh playbook does, without piling up rows), through the
+    /// same <see cref="IncidentRefresher"/> as the refresh function.
     /// </summary>
-    public async Task UpdateDirectAsync(KnownIncident incident, FindingMapper mapper, JObject botoFinding, string region, CancellationToken cancellationToken)
-    {
-        var artifacts = await soar.Artifacts.ListAsync(incident.Id, cancellationToken).ConfigureAwait(false);
-        var existing = artifacts
-            .Where(a => a["value"] is JValue { Value: not null })
-            .Select(a => new ExistingArtifact(a["type"]?.Type == JTokenType.String ? a.Value<string>("type") : a["type"]?.ToString(), a.Value<string>("value")!))
-            .ToList();
-        var mapped = mapper.MapForRefresh(botoFinding, region, existing);
-        var values = new Dictionary<string, JToken?>(StringComparer.Ordinal)
-        {
-            ["severity_code"] = mapped.Payload.SeverityCode,
-        };
-        foreach (var (name, value) in mapped.Payload.Properties) values["properties." + name] = value;
-        await soar.Incidents.UpdateAsync(incident.Id, values, cancellationToken).ConfigureAwait(false);
-        foreach (var table in mapped.DataTables)
-            await soar.DataTables.ReplaceRowsAsync(incident.Id, table.Table, table.Rows.Select(Cells), cancellationToken).ConfigureAwait(false);
-        foreach (var artifact in mapped.Artifacts)
-            await soar.Artifacts.AddAsync(incident.Id, artifact.ToJson(), cancellationToken).ConfigureAwait(false);
-        await soar.Notes.AddAsync(incident.Id, mapped.Note.Content, cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
+    public Task UpdateDirectAsync(KnownIncident incident, FindingMapper mapper, JObject botoFinding, string region, CancellationToken cancellationToken) =>
+        new IncidentRefresher(soar, mapper).RefreshAsync(incident.Id, botoFinding, region, cancellationToken);
 
     /// <summary>Sets plan_status back to "A" (<c>aws_gd_closed_incident_action = reopen</c>).</summary>
     public Task ReopenAsync(KnownIncident incident, CancellationToken cancellationToken) =>

@@ -30,9 +30,10 @@ public sealed class SoarClient : IDisposable
         _connection = new SoarConnection(_http, _auth);
         Types = new TypesApi(_connection, options.TypesCacheTtl, time);
         Incidents = new IncidentsApi(_connection, Types, options.ConflictMaxAttempts, logger);
-        Artifacts = new ArtifactsApi(_connection);
-        Notes = new NotesApi(_connection);
-        DataTables = new DataTablesApi(_connection);
+        var write = new AmbiguousWrite(options, logger);
+        Artifacts = new ArtifactsApi(_connection, write);
+        Notes = new NotesApi(_connection, write);
+        DataTables = new DataTablesApi(_connection, write);
         Functions = new FunctionsApi(_connection);
         MessageDestinations = new MessageDestinationsApi(_connection, options.ConflictMaxAttempts, logger);
         Imports = new ImportsApi(_connection);
@@ -80,7 +81,7 @@ public sealed class SoarClient : IDisposable
     public Task<JToken?> GetAsync(string orgRelativePath, CancellationToken cancellationToken = default) =>
         _connection.SendJsonAsync(SoarRequest.Get(RequirePath(orgRelativePath)), cancellationToken);
 
-    /// <summary>POST on an org-relative path (not repeated after a broken connection).</summary>
+    /// <summary>POST on an org-relative path, treated as a write: repeated only on 429 or when it certainly never left.</summary>
     public Task<JToken?> PostAsync(string orgRelativePath, JToken? body, CancellationToken cancellationToken = default) =>
         _connection.SendJsonAsync(SoarRequest.Post(RequirePath(orgRelativePath), body), cancellationToken);
 

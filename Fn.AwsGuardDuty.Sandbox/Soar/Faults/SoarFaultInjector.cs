@@ -79,7 +79,7 @@ public sealed class SoarFaultInjector
                 latency += fault.Latency;
                 if (fault.Status > 0)
                 {
-                    return new SoarFaultDecision(latency, fault.Status, fault.Message, fault.AfterHandling);
+                    return new SoarFaultDecision(latency, fault.Status, fault.Message, fault.AfterHandling, fault.FromGateway);
                 }
             }
         }

@@ -52,7 +52,7 @@ internal sealed class SoarPipeline(
 
             if (fault.Status > 0 && !fault.AfterHandling)
             {
-                await SoarJson.WriteAsync(http.Response, fault.Status, SoarJson.Error(fault.Message!), http.RequestAborted).ConfigureAwait(false);
+                await WriteFaultAsync(http, fault).ConfigureAwait(false);
                 return;
             }
 
@@ -87,7 +87,7 @@ internal sealed class SoarPipeline(
             {
                 // Committed, then failed: the change stays, the caller only sees the error.
                 logger.LogDebug("SOAR emulator: {Method} {Path} applied ({Status}), answering injected {Fault}", method, path, result.Status, fault.Status);
-                await SoarJson.WriteAsync(http.Response, fault.Status, SoarJson.Error(fault.Message!), http.RequestAborted).ConfigureAwait(false);
+                await WriteFaultAsync(http, fault).ConfigureAwait(false);
                 return;
             }
 
@@ -111,4 +111,9 @@ internal sealed class SoarPipeline(
             }
         }
     }
+
+    private static Task WriteFaultAsync(HttpContext http, SoarFaultDecision fault) =>
+        fault.FromGateway
+            ? SoarGatewayPage.WriteAsync(http.Response, fault.Status, fault.Message!, http.RequestAborted)
+            : SoarJson.WriteAsync(http.Response, fault.Status, SoarJson.Error(fault.Message!), http.RequestAborted);
 }

@@ -38,6 +38,41 @@ public class SoarFaultTests : SoarEmulatorTestBase
         Emulator.Faults.Fired.Should().Be(2);
     }
 
+    [TestCase(502, "Bad Gateway")]
+    [TestCase(504, "Gateway Timeout")]
+    public async Task Commit_then_gateway_error_applies_every_kind_of_POST_and_answers_a_gateway_page(int status, string reason)
+    {
+        var org = Emulator.State.DefaultOrg;
+        var id = (await CreateAsync(Incident("gateway", $"gateway-{status}")))["id"]!.Value<long>();
+        var imports = org.GetImports().Count;
+        var posts = new (string Route, string Path, object Body)[]
+        {
+            ("^POST /rest/orgs/\\{org\\}/incidents$", Org + "/incidents", Incident("gateway", $"gateway-{status}-made")),
+            ("/artifacts$", $"{Org}/incidents/{id}/artifacts", new JObject { ["type"] = "IP Address", ["value"] = "192.0.2.44" }),
+            ("/comments$", $"{Org}/incidents/{id}/comments", new JObject { ["text"] = new JObject { ["format"] = "text", ["content"] = "gateway note" } }),
+            ("/row_data$", $"{Org}/incidents/{id}/table_data/gd_finding_overview/row_data", new JObject { ["cells"] = new JObject { ["region"] = new JObject { ["value"] = "gw" } } }),
+            ("/configurations/imports$", Org + "/configurations/imports", Fn.AwsGuardDuty.Sandbox.Soar.Imports.SoarGuardDutyCustomization.BuildExport()),
+        };
+
+        foreach (var (route, path, body) in posts)
+        {
+            using var _ = Emulator.Faults.Add(SoarFault.CommitThenGatewayError(route, count: 1, status));
+
+            var (answered, mediaType, text) = await Client.PostRawAsync(path, body);
+
+            ((int)answered).Should().Be(status, path);
+            mediaType.Should().Be("text/html", "a gateway answers with its own page, not SOAR's JSON");
+            text.Should().Contain($"{status} {reason}");
+        }
+
+        org.FindByProperty("aws_guardduty_finding_id", $"gateway-{status}-made").Should().ContainSingle("the create was committed");
+        var incident = org.GetIncident(id)!;
+        incident.Artifacts.Should().ContainSingle(a => a.Value == "192.0.2.44");
+        incident.Comments.Should().ContainSingle(c => c.Content == "gateway note");
+        incident.Rows("gd_finding_overview").Should().ContainSingle();
+        org.GetImports().Should().HaveCount(imports + 1);
+    }
+
     [Test]
     public async Task Commit_then_fail_leaves_a_refused_call_refused()
     {

@@ -73,6 +73,17 @@ internal sealed class SoarTestClient : IDisposable
         return (response.StatusCode, json);
     }
 
+    /// <summary>A POST whose answer is returned as text with its media type (a gateway's error page is not JSON).</summary>
+    public async Task<(HttpStatusCode Status, string? MediaType, string Text)> PostRawAsync(string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path.TrimStart('/'))
+        {
+            Content = new StringContent(body as string ?? JsonConvert.SerializeObject(body), Encoding.UTF8, "application/json"),
+        };
+        using var response = await _http.SendAsync(request);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
+    }
+
     public Task<(HttpStatusCode Status, JToken? Body)> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
     public Task<(HttpStatusCode Status, JToken? Body)> PostAsync(string path, object? body) => SendAsync(HttpMethod.Post, path, body ?? new JObject());

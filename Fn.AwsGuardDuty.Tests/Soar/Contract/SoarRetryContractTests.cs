@@ -42,17 +42,25 @@ public class SoarRetryContractTests : SoarEmulatorFixture
     }
 
     [Test]
-    public async Task A_create_answered_503_is_retried_and_makes_one_incident()
+    public async Task A_create_answered_503_is_reported_at_once_and_a_429_burst_is_ridden_out()
     {
         using var client = Client();
         await client.ConnectAsync();
         var before = CallsTo("POST", "/rest/orgs/{org}/incidents");
         var incidents = Emulator.State.DefaultOrg.IncidentCount;
-        using var _ = Emulator.Faults.Add(SoarFault.Burst("^POST .*/incidents$", 503, 2));
+        using (Emulator.Faults.Add(SoarFault.Burst("^POST .*/incidents$", 503, 2)))
+        {
+            var act = () => client.Incidents.CreateAsync(NewIncident("retry-3"));
 
-        await client.Incidents.CreateAsync(NewIncident("retry-3"));
+            (await act.Should().ThrowAsync<SoarHttpException>("a 503 may follow a commit; the caller looks the incident up")).Which.Attempts.Should().Be(1);
+        }
 
-        (CallsTo("POST", "/rest/orgs/{org}/incidents") - before).Should().Be(3);
+        using (Emulator.Faults.Add(SoarFault.Burst("^POST .*/incidents$", 429, 2)))
+        {
+            await client.Incidents.CreateAsync(NewIncident("retry-3"));
+        }
+
+        (CallsTo("POST", "/rest/orgs/{org}/incidents") - before).Should().Be(4);
         Emulator.State.DefaultOrg.IncidentCount.Should().Be(incidents + 1);
     }
 
@@ -70,11 +78,12 @@ public class SoarRetryContractTests : SoarEmulatorFixture
     }
 
     [Test]
-    public async Task A_table_row_add_burst_and_a_patch_burst_are_retried()
+    public async Task A_table_row_add_429_burst_and_a_patch_502_burst_are_retried()
     {
         using var client = Client();
         var id = (await client.Incidents.CreateAsync(NewIncident("retry-5")))["id"]!.ToObject<long>();
-        using var rows = Emulator.Faults.Add(SoarFault.Burst("^POST .*/row_data", 500, 2));
+        // A row add is a write: a 429 (answered before acting) is repeated, a 5xx is not (SoarCommitThenFailContractTests).
+        using var rows = Emulator.Faults.Add(SoarFault.Burst("^POST .*/row_data", 429, 2));
         using var patches = Emulator.Faults.Add(SoarFault.Burst("^PATCH .*/incidents/", 502, 1));
 
         await client.DataTables.AddRowAsync(id, "gd_finding_overview", new Dictionary<string, Newtonsoft.Json.Linq.JToken?> { ["region"] = "x" });

@@ -19,6 +19,11 @@ public sealed class ScriptedHttpsServer : IAsyncDisposable
     private readonly WebApplication _app;
     private int _hits;
 
+    /// <summary>The session cookie's value and the csrf token that an email/password login gets.</summary>
+    public const string SessionCookie = "scripted-session-cookie";
+
+    public const string CsrfToken = "scripted-csrf-token";
+
     private ScriptedHttpsServer(WebApplication app) => _app = app;
 
     public int Port { get; private set; }
@@ -36,6 +41,15 @@ public sealed class ScriptedHttpsServer : IAsyncDisposable
         app.Run(async context =>
         {
             var path = context.Request.Path.Value ?? "";
+            if (path == "/rest/session" && context.Request.Method == "POST")
+            {
+                // Email/password login: a session cookie and a csrf token, which later calls carry as X-sess-id.
+                context.Response.ContentType = "application/json";
+                context.Response.Headers.SetCookie = "JSESSIONID=" + SessionCookie + "; Path=/; Secure; HttpOnly";
+                await context.Response.WriteAsync("""{"orgs":[{"id":201,"name":"Test Org","uuid":"u-201","enabled":true}],"user_id":3,"csrf_token":"scripted-csrf-token"}""");
+                return;
+            }
+
             if (path == "/rest/session")
             {
                 context.Response.ContentType = "application/json";

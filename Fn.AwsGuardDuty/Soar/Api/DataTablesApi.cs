@@ -8,8 +8,13 @@ namespace Fn.AwsGuardDuty.Soar.Api;
 public sealed class DataTablesApi
 {
     private readonly SoarConnection _connection;
+    private readonly AmbiguousWrite _write;
 
-    internal DataTablesApi(SoarConnection connection) => _connection = connection;
+    internal DataTablesApi(SoarConnection connection, AmbiguousWrite write)
+    {
+        _connection = connection;
+        _write = write;
+    }
 
     /// <summary><c>GET /incidents/{id}/table_data/{table}?handle_format=names</c>: the table's rows.</summary>
     public async Task<IReadOnlyList<JObject>> ListRowsAsync(long incidentId, string table, CancellationToken cancellationToken = default)
@@ -24,7 +29,11 @@ public sealed class DataTablesApi
         };
     }
 
-    /// <summary><c>POST …/row_data</c> with <c>{"cells":{col:{"value":v}}}</c>; returns the created row.</summary>
+    /// <summary>
+    /// <c>POST …/row_data</c> with <c>{"cells":{col:{"value":v}}}</c>; returns the created row. Not repeated after a
+    /// failure SOAR may have committed (rows may rightly repeat, so one row cannot be looked up without knowing the
+    /// table before); <see cref="ReplaceRowsAsync"/> knows it, and looks its rows up.
+    /// </summary>
     public Task<JObject> AddRowAsync(long incidentId, string table, IReadOnlyDictionary<string, JToken?> cells, CancellationToken cancellationToken = default) =>
         _connection.SendObjectAsync(SoarRequest.Post(TablePath(incidentId, table) + "/row_data", BuildRow(cells)), cancellationToken);
 
@@ -53,7 +62,9 @@ public sealed class DataTablesApi
 
     /// <summary>
     /// Makes the table hold exactly <paramref name="rows"/>: deletes every existing row, then adds the new ones
-    /// (refresh replaces rows instead of piling up duplicates). Returns the created rows.
+    /// (refresh replaces rows instead of piling up duplicates). Returns the created rows. After a failure SOAR may have
+    /// committed, the table is read: it then holds only rows this call added, so a row landed when the table holds more
+    /// rows with its cells than were added before it; such a row is not added again.
     /// </summary>
     public async Task<IReadOnlyList<JObject>> ReplaceRowsAsync(long incidentId, string table, IEnumerable<IReadOnlyDictionary<string, JToken?>> rows, CancellationToken cancellationToken = default)
     {
@@ -76,7 +87,16 @@ public sealed class DataTablesApi
         var created = new List<JObject>(wanted.Count);
         foreach (var row in wanted)
         {
-            created.Add(await AddRowAsync(incidentId, table, row, cancellationToken).ConfigureAwait(false));
+            var addedBefore = created.Count(c => HasCells(c, row));
+            created.Add(await _write.SendAsync(
+                $"row of data table {table} on incident {incidentId}",
+                ct => AddRowAsync(incidentId, table, row, ct),
+                async ct =>
+                {
+                    var matching = (await ListRowsAsync(incidentId, table, ct).ConfigureAwait(false)).Where(r => HasCells(r, row)).ToList();
+                    return matching.Count > addedBefore ? matching[^1] : null;
+                },
+                cancellationToken).ConfigureAwait(false));
         }
 
         return created;
@@ -98,6 +118,33 @@ public sealed class DataTablesApi
 
         return new JObject { ["cells"] = json };
     }
+
+    /// <summary>Whether a row as SOAR lists it (<c>cells.{col}.value</c>) holds these cell values (compared as text).</summary>
+    internal static bool HasCells(JObject row, IReadOnlyDictionary<string, JToken?> cells)
+    {
+        if (row["cells"] is not JObject listed)
+        {
+            return false;
+        }
+
+        foreach (var (column, value) in cells)
+        {
+            var actual = listed[column] is JObject cell ? cell["value"] : null;
+            if (Text(actual) != Text(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? Text(JToken? token) => token switch
+    {
+        null or { Type: JTokenType.Null } => null,
+        JValue scalar => scalar.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => token.ToString(Newtonsoft.Json.Formatting.None),
+    };
 
     private static string TablePath(long incidentId, string table)
     {

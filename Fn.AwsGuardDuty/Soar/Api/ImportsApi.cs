@@ -10,7 +10,11 @@ public sealed class ImportsApi
 
     internal ImportsApi(SoarConnection connection) => _connection = connection;
 
-    /// <summary><c>POST /configurations/imports</c> with the export JSON; the answer has <c>id</c> and <c>status</c> (PENDING until confirmed).</summary>
+    /// <summary>
+    /// <c>POST /configurations/imports</c> with the export JSON; the answer has <c>id</c> and <c>status</c> (PENDING until
+    /// confirmed). Like every write, not repeated after a 5xx or a lost answer: SOAR may hold it already (PENDING, so
+    /// nothing changed), and <c>customize</c> can simply be run again.
+    /// </summary>
     public Task<JObject> CreateAsync(JObject exportDefinition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(exportDefinition);

@@ -153,7 +153,7 @@ public sealed class IncidentsApi
     {
         ArgumentNullException.ThrowIfNull(query);
         var path = "/incidents/query?return_level=" + ReturnLevelText(returnLevel);
-        var json = await _connection.SendJsonAsync(SoarRequest.Post(path, query.ToJson()), cancellationToken).ConfigureAwait(false);
+        var json = await _connection.SendJsonAsync(SoarRequest.Query(path, query.ToJson()), cancellationToken).ConfigureAwait(false);
         return json is JArray array
             ? array.OfType<JObject>().ToList()
             : throw new SoarProtocolException($"SOAR POST {path} returned {SoarConnection.Describe(json)} where a list was expected");

@@ -7,15 +7,28 @@ namespace Fn.AwsGuardDuty.Soar.Api;
 public sealed class NotesApi
 {
     private readonly SoarConnection _connection;
+    private readonly AmbiguousWrite _write;
 
-    internal NotesApi(SoarConnection connection) => _connection = connection;
+    internal NotesApi(SoarConnection connection, AmbiguousWrite write)
+    {
+        _connection = connection;
+        _write = write;
+    }
 
-    /// <summary><c>POST /incidents/{id}/comments</c> with <c>{"text":{"format","content"}}</c>; returns the created note.</summary>
+    /// <summary>
+    /// <c>POST /incidents/{id}/comments</c> with <c>{"text":{"format","content"}}</c>; returns the created note. After a
+    /// failure that SOAR may have committed, the incident's notes are read: when one holds exactly this text, it is
+    /// returned instead of adding a second one (a note with the same text already says all this one would).
+    /// </summary>
     public Task<JObject> AddAsync(long incidentId, string content, NoteFormat format = NoteFormat.Text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var path = IncidentsApi.IncidentPath(incidentId) + "/comments";
-        return _connection.SendObjectAsync(SoarRequest.Post(path, Build(content, format)), cancellationToken);
+        return _write.SendAsync(
+            $"note on incident {incidentId}",
+            ct => _connection.SendObjectAsync(SoarRequest.Post(path, Build(content, format)), ct),
+            async ct => (await ListAsync(incidentId, ct).ConfigureAwait(false)).LastOrDefault(n => TextOf(n) == content),
+            cancellationToken);
     }
 
     /// <summary><c>GET /incidents/{id}/comments</c>.</summary>
@@ -32,5 +45,13 @@ public sealed class NotesApi
     public static JObject Build(string content, NoteFormat format = NoteFormat.Text) => new()
     {
         ["text"] = new JObject { ["format"] = format == NoteFormat.Html ? "html" : "text", ["content"] = content },
+    };
+
+    /// <summary>A listed note's text: SOAR lists it as a string (or, from some versions, as <c>{"format","content"}</c>).</summary>
+    private static string? TextOf(JObject note) => note["text"] switch
+    {
+        JValue { Type: JTokenType.String } text => text.Value<string>(),
+        JObject rich => rich.Value<string>("content"),
+        _ => null,
     };
 }

@@ -22,7 +22,7 @@ internal static class QueryPager
             throw new ArgumentOutOfRangeException(nameof(length), "length must be 1-10000");
         }
 
-        var json = await connection.SendJsonAsync(SoarRequest.Post(path, query.ToJson(start, length)), cancellationToken).ConfigureAwait(false);
+        var json = await connection.SendJsonAsync(SoarRequest.Query(path, query.ToJson(start, length)), cancellationToken).ConfigureAwait(false);
         return QueryPage.Parse(json, "POST " + path);
     }
 

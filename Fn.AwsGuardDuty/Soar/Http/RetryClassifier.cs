@@ -5,12 +5,13 @@ using System.Net.Sockets;
 namespace Fn.AwsGuardDuty.Soar.Http;
 
 /// <summary>
-/// Which failures are worth another attempt. Idempotent calls (GET, PUT, PATCH with a version, DELETE) retry on
-/// connection errors, timeouts, 429 and 5xx. A plain POST retries on 429/5xx (SOAR answered, so it decided) and on
-/// errors that prove the request never left (refused, DNS); a POST that may have reached SOAR before the connection
-/// broke is not repeated, because it could create a second incident. Callers that create incidents de-duplicate by
-/// querying first (the poller does). <see cref="SoarRetryPolicy.SafeOnly"/> goes further for callers that cannot
-/// afford a duplicate: only 429 and never-sent errors are repeated, since a 5xx may come after SOAR committed.
+/// Which failures are worth another attempt. Idempotent calls (GET, PUT, PATCH, DELETE, and the POSTs that change
+/// nothing or nothing the caller keeps: queries and login) retry on connection errors, timeouts, 429 and 5xx. A POST
+/// that writes (incident, artifact, note, table row, import) follows the <see cref="SoarRetryPolicy.SafeOnly"/> rule:
+/// only 429 (answered before acting) and errors that prove the request never left are repeated. A 5xx, a timeout or a
+/// connection lost after sending may come after SOAR committed (a gateway's 502/504 in front of a slow SOAR), and a
+/// blind repeat would make a second incident, artifact, note or row; the API looks the write up instead
+/// (see <see cref="AmbiguousWrite"/>), or the caller does (incident creation).
 /// </summary>
 internal static class RetryClassifier
 {
@@ -22,6 +23,11 @@ internal static class RetryClassifier
 
     public static bool ShouldRetry(bool idempotent, HttpStatusCode? status, Exception? exception)
     {
+        if (!idempotent)
+        {
+            return ShouldRetrySafeOnly(status, exception);
+        }
+
         if (exception is null)
         {
             return status is { } s && IsRetryableStatus(s);
@@ -29,14 +35,14 @@ internal static class RetryClassifier
 
         return exception switch
         {
-            SoarAttemptTimeoutException => idempotent,
+            SoarAttemptTimeoutException => true,
             OperationCanceledException => false,
-            HttpRequestException http => ShouldRetry(idempotent, http),
+            HttpRequestException http => http.HttpRequestError != HttpRequestError.SecureConnectionError, // a refused certificate will be refused again
             _ => false,
         };
     }
 
-    /// <summary>The rule for <paramref name="policy"/>: <see cref="SoarRetryPolicy.SafeOnly"/> repeats only what SOAR certainly did not act on.</summary>
+    /// <summary>The rule for <paramref name="policy"/>: <see cref="SoarRetryPolicy.SafeOnly"/> repeats only what SOAR certainly did not act on, whatever the method.</summary>
     public static bool ShouldRetry(SoarRetryPolicy policy, bool idempotent, HttpStatusCode? status, Exception? exception) =>
         policy == SoarRetryPolicy.SafeOnly ? ShouldRetrySafeOnly(status, exception) : ShouldRetry(idempotent, status, exception);
 
@@ -63,17 +69,6 @@ internal static class RetryClassifier
 
         return FindSocketError(exception) is SocketError.ConnectionRefused or SocketError.HostNotFound
             or SocketError.HostUnreachable or SocketError.NetworkUnreachable;
-    }
-
-    private static bool ShouldRetry(bool idempotent, HttpRequestException exception)
-    {
-        // A refused certificate will be refused again; fail at once with the reason.
-        if (exception.HttpRequestError == HttpRequestError.SecureConnectionError)
-        {
-            return false;
-        }
-
-        return NeverSent(exception) || idempotent;
     }
 
     private static SocketError? FindSocketError(Exception exception)

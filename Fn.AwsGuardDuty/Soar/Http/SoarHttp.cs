@@ -22,7 +22,6 @@ internal sealed class SoarHttp : IDisposable
     private readonly HttpClient _client;
     private readonly string _baseUrl;
     private readonly ResiliencePipeline<SoarResponse> _idempotentPipeline;
-    private readonly ResiliencePipeline<SoarResponse> _postPipeline;
     private readonly ResiliencePipeline<SoarResponse> _safeOnlyPipeline;
 
     public SoarHttp(SoarClientOptions options, ILogger logger, SoarCallCounters counters)
@@ -41,7 +40,6 @@ internal sealed class SoarHttp : IDisposable
         _client.DefaultRequestHeaders.TryAddWithoutValidation("Resilient-Circuits-Version", options.ModuleVersion);
         _client.DefaultRequestHeaders.UserAgent.ParseAdd($"fn-aws-guardduty/{typeof(SoarHttp).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"}");
         _idempotentPipeline = BuildPipeline(SoarRetryPolicy.Default, idempotent: true);
-        _postPipeline = BuildPipeline(SoarRetryPolicy.Default, idempotent: false);
         _safeOnlyPipeline = BuildPipeline(SoarRetryPolicy.SafeOnly, idempotent: false);
     }
 
@@ -51,8 +49,8 @@ internal sealed class SoarHttp : IDisposable
     /// <summary>Sends <paramref name="request"/> to <paramref name="fullPath"/> (which starts with <c>/rest</c>), retrying as the options allow.</summary>
     public async Task<SoarResponse> SendAsync(SoarRequest request, string fullPath, AuthHeaders auth, CancellationToken cancellationToken)
     {
-        var pipeline = request.RetryPolicy == SoarRetryPolicy.SafeOnly ? _safeOnlyPipeline
-            : request.IsIdempotent ? _idempotentPipeline : _postPipeline;
+        // A POST that writes gets the SafeOnly rule whatever its policy says (see RetryClassifier).
+        var pipeline = request.RetryPolicy == SoarRetryPolicy.SafeOnly || !request.IsIdempotent ? _safeOnlyPipeline : _idempotentPipeline;
         var attempts = 0;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
@@ -130,6 +128,11 @@ internal sealed class SoarHttp : IDisposable
                 _logger.LogTrace("SOAR {Method} {Path} response body: {Body}", request.Method, fullPath, request.SensitiveResponse ? "(redacted)" : body);
             }
 
+            if ((int)response.StatusCode is >= 300 and < 400 && response.StatusCode != HttpStatusCode.NotModified)
+            {
+                throw new SoarRedirectException(request.Method.Method, fullPath, response.StatusCode, DescribeLocation(message.RequestUri!, response.Headers.Location));
+            }
+
             var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToArray() : [];
             return new SoarResponse(response.StatusCode, body, ReadRetryAfter(response), cookies);
         }
@@ -174,6 +177,17 @@ internal sealed class SoarHttp : IDisposable
             .Build();
     }
 
+    /// <summary>Where a redirect pointed, made absolute, without its query (which could hold a token).</summary>
+    private static string? DescribeLocation(Uri requested, Uri? location)
+    {
+        if (location is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(requested, location, out var absolute) ? absolute.GetLeftPart(UriPartial.Path) : location.OriginalString.Split('?', 2)[0];
+    }
+
     private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
@@ -203,6 +217,11 @@ internal sealed class SoarHttp : IDisposable
         var handler = new SocketsHttpHandler
         {
             UseCookies = false, // the session cookie is ours to manage (API-key mode must send none)
+
+            // Issue 11 #8: a followed redirect would carry the Cookie and X-sess-id headers (and a proxy's view of
+            // Authorization) to wherever Location points. SOAR's REST API does not redirect, so a redirect means a wrong
+            // host/port/resource_prefix or something in between; it is refused with that reason (SoarRedirectException).
+            AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),

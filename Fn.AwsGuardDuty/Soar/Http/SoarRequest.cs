@@ -12,7 +12,7 @@ internal sealed record SoarRequest(HttpMethod Method, string Path)
     /// <summary>Send the <c>handle_format: names</c> header (always on PATCH, as the Python client does).</summary>
     public bool HandleFormatNamesHeader { get; init; }
 
-    /// <summary>A POST that may be repeated safely (login); other POSTs retry only when they certainly did not arrive, or on 5xx/429.</summary>
+    /// <summary>A POST that may be repeated safely (a query, login); other POSTs write, and retry only when SOAR certainly did not act (429, never sent).</summary>
     public bool RepeatablePost { get; init; }
 
     /// <summary>The body holds a secret (login): never logged, not even at Trace.</summary>
@@ -29,6 +29,9 @@ internal sealed record SoarRequest(HttpMethod Method, string Path)
     public static SoarRequest Get(string path, SoarScope scope = SoarScope.Org) => new(HttpMethod.Get, path) { Scope = scope };
 
     public static SoarRequest Post(string path, JToken? body, SoarScope scope = SoarScope.Org) => new(HttpMethod.Post, path) { Scope = scope, Body = body };
+
+    /// <summary>A POST that only reads (<c>query</c>, <c>query_paged</c>): repeated like a GET.</summary>
+    public static SoarRequest Query(string path, JToken? body) => new(HttpMethod.Post, path) { Body = body, RepeatablePost = true };
 
     public static SoarRequest Put(string path, JToken? body) => new(HttpMethod.Put, path) { Body = body };
 
