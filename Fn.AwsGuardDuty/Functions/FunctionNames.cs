@@ -31,8 +31,8 @@ public static class FunctionNames
     public static IReadOnlyList<string> All { get; } =
     [
         ArchiveFinding, RefreshFinding,
-        CreateIpSet, GetIpSet, ListIpSet, UpdateIpSet, DeleteIpSet,
-        CreateThreatIntelSet, GetThreatIntelSet, ListThreatIntelSet, UpdateThreatIntelSet, DeleteThreatIntelSet,
+        CreateIpSet, ListIpSet, GetIpSet, UpdateIpSet, DeleteIpSet,
+        CreateThreatIntelSet, ListThreatIntelSet, GetThreatIntelSet, UpdateThreatIntelSet, DeleteThreatIntelSet,
         UnarchiveFinding, UpdateFindingsFeedback, GetFindings, ListFindings, CreateSampleFindings,
     ];
 }

@@ -9,7 +9,9 @@ namespace Fn.AwsGuardDuty.Functions;
 public static class FunctionsRegistration
 {
     /// <summary>
-    /// Adds the 17 handlers (singletons: they hold no per-call state). They take <c>GuardDutyClientFactory</c>,
+    /// Adds the handlers (singletons: they hold no per-call state) in the order the customization lists the functions:
+    /// the export generator reads each handler's <see cref="ICustomizedFunction.Customization"/> from this registration.
+    /// They take <c>GuardDutyClientFactory</c>,
     /// <c>SoarClient</c>, <see cref="FindingMapper"/> and <c>ILogger&lt;T&gt;</c> from DI. A <see cref="TimeProvider"/>
     /// (system clock) and a <see cref="FindingMapper"/> with default options are added unless already registered.
     /// </summary>
@@ -22,13 +24,13 @@ public static class FunctionsRegistration
         services.AddSingleton<IFunctionHandler, ArchiveFindingFunction>();
         services.AddSingleton<IFunctionHandler, RefreshFindingFunction>();
         services.AddSingleton<IFunctionHandler, CreateIpSetFunction>();
-        services.AddSingleton<IFunctionHandler, GetIpSetFunction>();
         services.AddSingleton<IFunctionHandler, ListIpSetFunction>();
+        services.AddSingleton<IFunctionHandler, GetIpSetFunction>();
         services.AddSingleton<IFunctionHandler, UpdateIpSetFunction>();
         services.AddSingleton<IFunctionHandler, DeleteIpSetFunction>();
         services.AddSingleton<IFunctionHandler, CreateThreatIntelSetFunction>();
-        services.AddSingleton<IFunctionHandler, GetThreatIntelSetFunction>();
         services.AddSingleton<IFunctionHandler, ListThreatIntelSetFunction>();
+        services.AddSingleton<IFunctionHandler, GetThreatIntelSetFunction>();
         services.AddSingleton<IFunctionHandler, UpdateThreatIntelSetFunction>();
         services.AddSingleton<IFunctionHandler, DeleteThreatIntelSetFunction>();
         services.AddSingleton<IFunctionHandler, UnarchiveFindingFunction>();
