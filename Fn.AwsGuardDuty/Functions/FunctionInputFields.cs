@@ -34,5 +34,15 @@ public static class FunctionInputFields
         new(InputNames.FindingTypes, "text", "AWS GuardDuty finding types, separated by commas."),
         new(InputNames.UpdatedSince, "datetimepicker", "List only findings updated at or after this time."),
         new(InputNames.Archived, "boolean", "List archived findings instead of current ones (default false)."),
+        new(InputNames.FilterName, "text", "Name of the GuardDuty filter (3-64 letters, digits, '.', '_' or '-')."),
+        new(InputNames.FilterAction, "select", "What GuardDuty does with matching findings: ARCHIVE (suppress) or NOOP. Create uses ARCHIVE when not given.",
+            SelectValues: ["ARCHIVE", "NOOP"]),
+        new(InputNames.FilterRank, "number", "Position of the filter in the list of filters (1-100)."),
+        new(InputNames.FilterDescription, "text", "Description of the filter (at most 512 characters)."),
+        new(InputNames.FilterCriteria, "textarea",
+            "Finding criteria as JSON, as boto3 takes them: {\"Criterion\": {\"type\": {\"Eq\": [\"Recon:EC2/PortProbeUnprotectedPort\"]}}}."),
+        new(InputNames.ThreatEntitySetId, "text", "The unique id of a threat entity set."),
+        new(InputNames.TrustedEntitySetId, "text", "The unique id of a trusted entity set."),
+        new(InputNames.GroupBy, "select", "How to group the findings statistics.", SelectValues: ["ACCOUNT", "DATE", "FINDING_TYPE", "RESOURCE", "SEVERITY"]),
     ];
 }

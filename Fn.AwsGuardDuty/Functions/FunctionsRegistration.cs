@@ -38,6 +38,23 @@ public static class FunctionsRegistration
         services.AddSingleton<IFunctionHandler, GetFindingsFunction>();
         services.AddSingleton<IFunctionHandler, ListFindingsFunction>();
         services.AddSingleton<IFunctionHandler, CreateSampleFindingsFunction>();
+        services.AddSingleton<IFunctionHandler, CreateFilterFunction>();
+        services.AddSingleton<IFunctionHandler, GetFilterFunction>();
+        services.AddSingleton<IFunctionHandler, UpdateFilterFunction>();
+        services.AddSingleton<IFunctionHandler, DeleteFilterFunction>();
+        services.AddSingleton<IFunctionHandler, ListFiltersFunction>();
+        services.AddSingleton<IFunctionHandler, GetDetectorFunction>();
+        services.AddSingleton<IFunctionHandler, GetFindingsStatisticsFunction>();
+        services.AddSingleton<IFunctionHandler, CreateThreatEntitySetFunction>();
+        services.AddSingleton<IFunctionHandler, ListThreatEntitySetFunction>();
+        services.AddSingleton<IFunctionHandler, GetThreatEntitySetFunction>();
+        services.AddSingleton<IFunctionHandler, UpdateThreatEntitySetFunction>();
+        services.AddSingleton<IFunctionHandler, DeleteThreatEntitySetFunction>();
+        services.AddSingleton<IFunctionHandler, CreateTrustedEntitySetFunction>();
+        services.AddSingleton<IFunctionHandler, ListTrustedEntitySetFunction>();
+        services.AddSingleton<IFunctionHandler, GetTrustedEntitySetFunction>();
+        services.AddSingleton<IFunctionHandler, UpdateTrustedEntitySetFunction>();
+        services.AddSingleton<IFunctionHandler, DeleteTrustedEntitySetFunction>();
         return services;
     }
 }
