@@ -1,4 +1,5 @@
 using Fn.AwsGuardDuty.Findings;
+using Fn.AwsGuardDuty.Functions;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Sandbox.Customization;
@@ -8,8 +9,8 @@ internal static class FieldJson
 {
     public const string InternalFieldUuid = "bfeec2d4-3770-11e8-ad39-4a0004044aa1";
 
-    public static JObject FunctionInput(FunctionInput input) =>
-        Field("__function/" + input.Name, input.Name, input.Name, input.InputType, input.Tooltip, input.Uuid, prefix: null, typeId: 11,
+    public static JObject FunctionInput(FunctionInputField input) =>
+        Field("__function/" + input.Name, input.Name, input.Name, input.InputType, input.Tooltip, input.Uuid(), prefix: null, typeId: 11,
             required: null, SelectValues("field/__function/" + input.Name, input.Values));
 
     public static JObject IncidentField(IncidentFieldDefinition field)

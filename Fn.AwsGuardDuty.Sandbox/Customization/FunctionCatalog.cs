@@ -1,11 +1,15 @@
+using System.Reflection;
+using Fn.AwsGuardDuty.Circuits;
 using Fn.AwsGuardDuty.Functions;
-using static Fn.AwsGuardDuty.Functions.InputNames;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fn.AwsGuardDuty.Sandbox.Customization;
 
 /// <summary>
-/// The 17 functions: the reference's 12 (guardduty-app.md §4.2-§4.4 and §5.3, inputs in the spec's order) and the 5
-/// new ones (new-functions.md). All use the message destination <see cref="Destination"/>.
+/// The functions of the customization: every handler that the app's production registration
+/// (<see cref="FunctionsRegistration.AddGuardDutyFunctions"/>) adds, in its order, each described by the
+/// <see cref="ICustomizedFunction.Customization"/> it declares beside its code. All use the message destination
+/// <see cref="Destination"/>.
 /// </summary>
 public static class FunctionCatalog
 {
@@ -15,61 +19,30 @@ public static class FunctionCatalog
     public const string ArchiveFinding = FunctionNames.ArchiveFinding;
     public const string RefreshFinding = FunctionNames.RefreshFinding;
 
-    public static IReadOnlyList<FunctionDefinition> All { get; } =
-    [
-        new(ArchiveFinding, "AWS GuardDuty: Archive finding",
-            "Resilient Function to archive an AWS GuardDuty finding when the corresponding incident is closed.",
-            [Region, DetectorId, FindingId], "ee7aaede-3fd1-46d5-bd05-4bd6062f67e3"),
-        new(RefreshFinding, "AWS GuardDuty: Refresh Finding",
-            "Resilient Function to refresh AWS GuardDuty finding details in an incident.",
-            [Region, DetectorId, FindingId, IncidentId], "2d1446f8-13fc-4400-af6a-c96b55d9a0df"),
-        new(FunctionNames.CreateIpSet, "AWS GuardDuty: Create IPSet",
-            "Creates a trusted-IP list (IPSet) in a GuardDuty detector from a file in S3.",
-            [Format, Name, DetectorId, Region, Activate, Location, ClientToken, Tags, BucketOwner]),
-        new(FunctionNames.ListIpSet, "AWS GuardDuty: List IPSet",
-            "Lists the ids of the IPSets of a GuardDuty detector.",
-            [DetectorId, Region, MaxResults, NextToken]),
-        new(FunctionNames.GetIpSet, "AWS GuardDuty: Get IPSet",
-            "Gets the name, format, location, status and tags of an IPSet.",
-            [IpSetId, DetectorId, Region]),
-        new(FunctionNames.UpdateIpSet, "AWS GuardDuty: Update IPSet",
-            "Updates the name, location or activation of an IPSet.",
-            [DetectorId, Region, IpSetId, NewName, NewLocation, NewActivate, BucketOwner]),
-        new(FunctionNames.DeleteIpSet, "AWS GuardDuty: Delete IPSet",
-            "Deletes an IPSet from a GuardDuty detector.",
-            [IpSetId, DetectorId, Region]),
-        new(FunctionNames.CreateThreatIntelSet, "AWS GuardDuty: Create ThreatIntelSet",
-            "Creates a known-malicious IP list (ThreatIntelSet) in a GuardDuty detector from a file in S3.",
-            [Format, Name, DetectorId, Region, Activate, Location, ClientToken, Tags]),
-        new(FunctionNames.ListThreatIntelSet, "AWS GuardDuty: List ThreatIntelSet",
-            "Lists the ids of the ThreatIntelSets of a GuardDuty detector.",
-            [DetectorId, Region, MaxResults, NextToken]),
-        new(FunctionNames.GetThreatIntelSet, "AWS GuardDuty: Get ThreatIntelSet",
-            "Gets the name, format, location, status and tags of a ThreatIntelSet.",
-            [ThreatIntelSetId, DetectorId, Region]),
-        new(FunctionNames.UpdateThreatIntelSet, "AWS GuardDuty: Update ThreatIntelSet",
-            "Updates the name, location or activation of a ThreatIntelSet.",
-            [DetectorId, Region, ThreatIntelSetId, NewName, NewLocation, NewActivate]),
-        new(FunctionNames.DeleteThreatIntelSet, "AWS GuardDuty: Delete ThreatIntelSet",
-            "Deletes a ThreatIntelSet from a GuardDuty detector.",
-            [ThreatIntelSetId, DetectorId, Region]),
-        new(FunctionNames.UnarchiveFinding, "AWS GuardDuty: Unarchive Finding",
-            "Moves an archived AWS GuardDuty finding back to the current findings.",
-            [FindingId, DetectorId, Region]),
-        new(FunctionNames.UpdateFindingsFeedback, "AWS GuardDuty: Update Findings Feedback",
-            "Marks AWS GuardDuty findings as useful or not useful, with optional comments.",
-            [FindingId, DetectorId, Region, Feedback, Comments]),
-        new(FunctionNames.GetFindings, "AWS GuardDuty: Get Findings",
-            "Gets AWS GuardDuty findings by id (any number, read in batches of 50).",
-            [FindingIds, DetectorId, Region]),
-        new(FunctionNames.ListFindings, "AWS GuardDuty: List Findings",
-            "Lists the ids of the AWS GuardDuty findings that match the criteria given.",
-            [DetectorId, Region, SeverityThreshold, FindingTypes, UpdatedSince, Archived, MaxResults, NextToken]),
-        new(FunctionNames.CreateSampleFindings, "AWS GuardDuty: Create Sample Findings",
-            "Creates sample AWS GuardDuty findings, of the types given or of every type.",
-            [DetectorId, Region, FindingTypes]),
-    ];
+    public static IReadOnlyList<FunctionDefinition> All { get; } = FromRegistration();
 
     public static FunctionDefinition Get(string name) =>
         All.FirstOrDefault(f => f.Name == name) ?? throw new CustomizationException($"There is no function named '{name}'.");
+
+    private static List<FunctionDefinition> FromRegistration()
+    {
+        var handlerTypes = new ServiceCollection().AddGuardDutyFunctions()
+            .Where(d => d.ServiceType == typeof(IFunctionHandler))
+            .Select(d => d.ImplementationType ?? throw new CustomizationException($"A function handler is registered without a type ({d})."));
+        return handlerTypes.Select(Describe).ToList();
+    }
+
+    private static FunctionDefinition Describe(Type handler)
+    {
+        if (!handler.IsAssignableTo(typeof(ICustomizedFunction)))
+            throw new CustomizationException($"{handler.Name} does not declare its customization ({nameof(ICustomizedFunction)}).");
+        var customization = handler.GetProperty(nameof(ICustomizedFunction.Customization), BindingFlags.Public | BindingFlags.Static)
+            ?.GetValue(null) as FunctionCustomization
+            ?? throw new CustomizationException($"{handler.Name}.{nameof(ICustomizedFunction.Customization)} is not set.");
+        var unknown = customization.Inputs.Where(i => FunctionInputs.All.All(f => f.Name != i)).ToList();
+        if (unknown.Count > 0)
+            throw new CustomizationException($"{handler.Name} names inputs that are not in {nameof(FunctionInputFields)}: {string.Join(", ", unknown)}.");
+        return new FunctionDefinition(customization.Name, customization.DisplayName, customization.Description, customization.Inputs,
+            customization.ReferenceUuid);
+    }
 }

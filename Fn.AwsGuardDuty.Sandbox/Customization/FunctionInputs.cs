@@ -2,43 +2,14 @@ using Fn.AwsGuardDuty.Functions;
 
 namespace Fn.AwsGuardDuty.Sandbox.Customization;
 
-/// <summary>
-/// Every function input field of the customization: the reference's (guardduty-app.md §5.3, with its uuids for the
-/// four 1.x inputs) and those of the five new functions (new-functions.md). Inputs shared by several functions are
-/// one field. Their api names are the app's <see cref="InputNames"/>, so the export and the handlers cannot drift.
-/// </summary>
+/// <summary>The function input fields of the customization: the app's <see cref="FunctionInputFields"/>, in its order.</summary>
 public static class FunctionInputs
 {
+    public static IReadOnlyList<FunctionInputField> All => FunctionInputFields.All;
 
-    public static IReadOnlyList<FunctionInput> All { get; } =
-    [
-        new(InputNames.Region, "text", "AWS GuardDuty region.", "9af24b4c-9409-43ec-8c72-ea86f04fbc25"),
-        new(InputNames.DetectorId, "text", "AWS GuardDuty detector ID.", "9fa35803-ee7e-42cd-bb0b-d1dcefdbd341"),
-        new(InputNames.FindingId, "text", "AWS GuardDuty finding ID.", "a90b292d-a1c4-45b0-96f0-20ff45818655"),
-        new(InputNames.IncidentId, "number", "Resilient incident ID.", "60757a36-6f7f-4983-a1fe-5c0416763b9c"),
-        new(InputNames.Activate, "boolean", "Should the GuardDuty use this IP Set / Threat Intel Set"),
-        new(InputNames.BucketOwner, "text", "Account linked to S3 bucket whose location is specified in the File Path"),
-        new(InputNames.ClientToken, "text", "Token generated for the create request"),
-        new(InputNames.Format, "text", "File format that contains the trusted/malicious IP Addresses"),
-        new(InputNames.Location, "text", "Path of the file which has the trusted/malicious IP Addresses"),
-        new(InputNames.Name, "text", "Name displayed in all findings which are associated with this IP Set"),
-        new(InputNames.Tags, "text", "Add tags to newly created IP Set"),
-        new(InputNames.IpSetId, "text", "The unique id associated with a IP Set"),
-        new(InputNames.ThreatIntelSetId, "text", "The unique id associated with a Threat Intel Set"),
-        new(InputNames.NewName, "text", "New name that needs to be updated for the IP Set"),
-        new(InputNames.NewLocation, "text", "New path of the file which has the trusted/malicious IP Addresses"),
-        new(InputNames.NewActivate, "boolean", "Should the GuardDuty use this IP Set"),
-        new(InputNames.MaxResults, "number", "specify the maximum number of results you want to get"),
-        new(InputNames.NextToken, "text", "Pagination parameter to be used on the next list operation to retrieve more items"),
-        new(InputNames.Feedback, "select", "Whether the finding was useful: USEFUL or NOT_USEFUL.", SelectValues: ["USEFUL", "NOT_USEFUL"]),
-        new(InputNames.Comments, "text", "Additional feedback about the finding."),
-        new(InputNames.FindingIds, "text", "AWS GuardDuty finding IDs, separated by commas or whitespace."),
-        new(InputNames.SeverityThreshold, "number", "Lowest finding severity to list (0-10)."),
-        new(InputNames.FindingTypes, "text", "AWS GuardDuty finding types, separated by commas."),
-        new(InputNames.UpdatedSince, "datetimepicker", "List only findings updated at or after this time."),
-        new(InputNames.Archived, "boolean", "List archived findings instead of current ones (default false)."),
-    ];
-
-    public static FunctionInput Get(string name) =>
+    public static FunctionInputField Get(string name) =>
         All.FirstOrDefault(i => i.Name == name) ?? throw new CustomizationException($"There is no function input field named '{name}'.");
+
+    /// <summary>The field's uuid: IBM's where the reference gives it, otherwise one derived from its name.</summary>
+    public static string Uuid(this FunctionInputField input) => input.ReferenceUuid ?? StableUuid.For("field/__function/" + input.Name);
 }

@@ -20,7 +20,7 @@ internal static class FunctionJson
         ["tags"] = new JArray(),
         ["uuid"] = function.Uuid,
         ["version"] = 1,
-        ["view_items"] = new JArray(function.Inputs.Select(name => ViewItem(FunctionInputs.Get(name).Uuid, "__function"))),
+        ["view_items"] = new JArray(function.Inputs.Select(name => ViewItem(FunctionInputs.Get(name).Uuid(), "__function"))),
         ["workflows"] = new JArray(),
     };
 

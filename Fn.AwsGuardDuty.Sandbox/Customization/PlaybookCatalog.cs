@@ -1,8 +1,8 @@
 namespace Fn.AwsGuardDuty.Sandbox.Customization;
 
 /// <summary>
-/// The playbooks the customization ships, in export order: the reference's three finding playbooks, its ten
-/// IPSet/ThreatIntelSet playbooks, then one per new function. Each is a folder of playbooks/.
+/// The playbooks the generator and the SOAR emulator refer to by name. The customization ships every folder of
+/// playbooks/ (see <see cref="PlaybookReader.ReadAll"/> for their order); a new playbook needs no entry here.
 /// </summary>
 public static class PlaybookCatalog
 {
@@ -10,25 +10,10 @@ public static class PlaybookCatalog
     public const string RefreshFindingDetails = "example_aws_guardduty_refresh_finding_details_pb";
     public const string UpdateFindingDetails = "example_aws_guardduty_update_finding_details_pb";
 
-    public static IReadOnlyList<string> Names { get; } =
-    [
-        ArchiveFinding,
-        RefreshFindingDetails,
-        UpdateFindingDetails,
-        "aws_guardduty_create_ipset_pb",
-        "aws_guardduty_list_ipset_pb",
-        "aws_guardduty_get_ipset_pb",
-        "aws_guardduty_update_ipset_pb",
-        "aws_guardduty_delete_ipset_pb",
-        "aws_guardduty_create_threatintelset_pb",
-        "aws_guardduty_list_threatintelset_pb",
-        "aws_guardduty_get_threatintelset_pb",
-        "aws_guardduty_update_threatintelset_pb",
-        "aws_guardduty_delete_threatintelset_pb",
-        "aws_guardduty_unarchive_finding_pb",
-        "aws_guardduty_update_findings_feedback_pb",
-        "aws_guardduty_get_findings_pb",
-        "aws_guardduty_list_findings_pb",
-        "aws_guardduty_create_sample_findings_pb",
-    ];
+    /// <summary>The playbooks of the repository's playbooks/ folder, in export order.</summary>
+    public static IReadOnlyList<string> Names(RepositoryLayout repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return PlaybookReader.ReadAll(repository.PlaybooksDirectory).Select(p => p.Name).ToList();
+    }
 }

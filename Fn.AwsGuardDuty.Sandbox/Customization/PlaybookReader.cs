@@ -4,8 +4,9 @@ using Newtonsoft.Json.Linq;
 namespace Fn.AwsGuardDuty.Sandbox.Customization;
 
 /// <summary>
-/// Reads the playbooks/ folder: one folder per playbook of <see cref="PlaybookCatalog"/>, each with playbook.json,
-/// post_process.py and (optionally) input.py. Problems are reported with the file and what is wrong.
+/// Reads the playbooks/ folder: one folder per playbook, each with playbook.json, post_process.py and (optionally)
+/// input.py. Problems are reported with the file and what is wrong. The export lists the playbooks in the order of
+/// the functions they call (<see cref="FunctionCatalog"/>), then by name.
 /// </summary>
 public static class PlaybookReader
 {
@@ -19,12 +20,12 @@ public static class PlaybookReader
             throw new CustomizationException($"The playbooks folder {playbooksDirectory} does not exist.");
 
         var folders = Directory.GetDirectories(playbooksDirectory).Select(Path.GetFileName).OfType<string>()
-            .Where(n => !n.StartsWith('.') && n != "__pycache__").ToHashSet(StringComparer.Ordinal);
-        var unknown = folders.Except(PlaybookCatalog.Names).Order(StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
-            throw new CustomizationException($"playbooks/ has folders no playbook is declared for: {string.Join(", ", unknown)} (add them to {nameof(PlaybookCatalog)}).");
-
-        return PlaybookCatalog.Names.Select(name => Read(Path.Combine(playbooksDirectory, name))).ToList();
+            .Where(n => !n.StartsWith('.') && n != "__pycache__");
+        var functionOrder = FunctionCatalog.All.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        return folders.Select(name => Read(Path.Combine(playbooksDirectory, name)))
+            .OrderBy(p => functionOrder[p.FunctionName])
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
     }
 
     public static PlaybookDefinition Read(string folder)

@@ -169,7 +169,7 @@ public sealed class GuardDutyEmulatorState
             foreach (var finding in findings)
             {
                 var document = Normalize(state, (JObject)finding.DeepClone());
-                state.Findings[(string)document["id"]!] = StoredFinding.Create(document, Catalog);
+                state.Findings[(string)document["id"]!] = Admit(state, document);
                 added++;
             }
 
@@ -220,7 +220,9 @@ public sealed class GuardDutyEmulatorState
             Touch(finding);
             service["count"] = (service.Value<int?>("count") ?? 0) + 1;
             service["eventLastSeen"] = finding["updatedAt"]!.DeepClone();
-            Store(Require(detector), finding);
+            var state = Require(detector);
+            state.Findings[findingId] = Admit(state, finding);
+            state.FindingsChanged();
             return finding;
         }
     }
@@ -257,6 +259,17 @@ public sealed class GuardDutyEmulatorState
         lock (Gate)
         {
             return Require(detector).Findings.Count;
+        }
+    }
+
+    /// <summary>The detector's filters, in rank order, as GetFilter would describe them.</summary>
+    public IReadOnlyList<FilterSnapshot> Filters(DetectorKey detector)
+    {
+        lock (Gate)
+        {
+            return Require(detector).Filters.Values.OrderBy(f => f.Rank).ThenBy(f => f.Name, StringComparer.Ordinal)
+                .Select(f => new FilterSnapshot(f.Name, f.Action, f.Rank, f.Description, (JObject)f.CriteriaJson.DeepClone(), f.Version))
+                .ToList();
         }
     }
 
@@ -336,6 +349,43 @@ public sealed class GuardDutyEmulatorState
         }
 
         return service;
+    }
+
+    /// <summary>
+    /// A new or recurring finding as the detector keeps it: archived when one of the detector's ARCHIVE filters
+    /// (suppression rules) matches it, as GuardDuty archives suppressed findings on arrival.
+    /// </summary>
+    internal StoredFinding Admit(DetectorState detector, JObject finding)
+    {
+        var stored = StoredFinding.Create(finding, Catalog);
+        if (detector.Filters.Count == 0 || Service(finding).Value<bool?>("archived") == true || !detector.IsSuppressed(stored))
+        {
+            return stored;
+        }
+
+        Service(finding)["archived"] = true;
+        return StoredFinding.Create(finding, Catalog);
+    }
+
+    /// <summary>Archives the detector's current findings that its ARCHIVE filters match (after a filter is saved).</summary>
+    internal void ApplySuppression(DetectorState detector)
+    {
+        var changed = false;
+        foreach (var stored in detector.Findings.Values.Where(detector.IsSuppressed).ToList())
+        {
+            var finding = stored.Parse();
+            if (Service(finding).Value<bool?>("archived") != true)
+            {
+                Service(finding)["archived"] = true;
+                detector.Findings[stored.Id] = StoredFinding.Create(finding, Catalog);
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            detector.FindingsChanged();
+        }
     }
 
     private void Store(DetectorState detector, JObject finding)

@@ -73,7 +73,7 @@ public class CustomizeCommandTests : SoarEmulatorTestBase
             .And.Contain("Granted API key 42 on message destination fn_aws_gd.").And.Contain("Customization done.");
         output.Should().NotContain(KeySecret);
         var org = Emulator.State.DefaultOrg;
-        org.ReadSchema(s => s.Playbooks.Count).Should().Be(PlaybookCatalog.Names.Count);
+        org.ReadSchema(s => s.Playbooks.Count).Should().Be(PlaybookCatalog.Names(RepositoryLayout.Locate(TestContext.CurrentContext.TestDirectory)).Count);
         org.ReadSchema(s => s.Functions.Count).Should().Be(FunctionCatalog.All.Count);
         org.GetDestinationGrants("fn_aws_gd")!.Value.ApiKeys.Should().Equal(42);
         // extensions.md §A: the account field and both attack-sequence tables, with their columns.

@@ -25,14 +25,14 @@ public class ExportImportTests : SoarEmulatorTestBase
         status.Should().Be(HttpStatusCode.OK, pending?.ToString());
         pending!["status"]!.Value<string>().Should().Be("PENDING");
         var added = pending["changes"]!["added"]!.Select(a => a["name"]!.Value<string>()).ToList();
-        added.Should().Contain(FunctionCatalog.All.Select(f => f.Name)).And.Contain(PlaybookCatalog.Names).And.Contain("fn_aws_gd");
+        added.Should().Contain(FunctionCatalog.All.Select(f => f.Name)).And.Contain(PlaybookCatalog.Names(repository)).And.Contain("fn_aws_gd");
 
         pending["status"] = "ACCEPTED";
         var (acceptStatus, accepted) = await Client.PutAsync($"{Org}/configurations/imports/{pending["id"]}", pending);
         acceptStatus.Should().Be(HttpStatusCode.OK, accepted?.ToString());
 
         var org = Emulator.State.DefaultOrg;
-        org.ReadSchema(s => s.Playbooks.Count).Should().Be(PlaybookCatalog.Names.Count);
+        org.ReadSchema(s => s.Playbooks.Count).Should().Be(PlaybookCatalog.Names(repository).Count);
         org.ReadSchema(s => s.Functions.Count).Should().Be(FunctionCatalog.All.Count);
         org.ReadSchema(s => s.Playbooks[PlaybookCatalog.UpdateFindingDetails].ActivationType).Should().Be("automatic");
         (await Client.GetAsync(Org + "/functions/aws_guardduty_list_findings?handle_format=names")).Body!["destination_handle"]!.Value<string>().Should().Be("fn_aws_gd");

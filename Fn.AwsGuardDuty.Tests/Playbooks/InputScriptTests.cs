@@ -14,7 +14,7 @@ public class InputScriptTests
     [OneTimeSetUp]
     public void CreateHarness() => _harness = PlaybookHarness.Create();
 
-    public static IEnumerable<string> Playbooks() => PlaybookCatalog.Names;
+    public static IEnumerable<string> Playbooks() => PlaybookCatalog.Names(RepositoryLayout.Locate());
 
     [TestCaseSource(nameof(Playbooks))]
     public async Task Sets_the_declared_inputs_from_the_incident_and_the_form(string name)

@@ -11,8 +11,12 @@ namespace Fn.AwsGuardDuty.Functions;
 /// <c>{"status":"ok"}</c>, or <c>{"status":"error","msg":…}</c> for an AWS client error (see <see cref="LegacyAwsErrors"/>);
 /// the archive playbook script sets <c>aws_guardduty_archived</c> on "ok" and writes a note either way.
 /// </summary>
-public sealed class ArchiveFindingFunction(GuardDutyClientFactory clients, ILogger<ArchiveFindingFunction> logger) : IFunctionHandler
+public sealed class ArchiveFindingFunction(GuardDutyClientFactory clients, ILogger<ArchiveFindingFunction> logger) : IFunctionHandler, ICustomizedFunction
 {
+    public static FunctionCustomization Customization { get; } = new(FunctionNames.ArchiveFinding, "AWS GuardDuty: Archive finding",
+        "Resilient Function to archive an AWS GuardDuty finding when the corresponding incident is closed.",
+        [InputNames.Region, InputNames.DetectorId, InputNames.FindingId], "ee7aaede-3fd1-46d5-bd05-4bd6062f67e3");
+
     public string Name => FunctionNames.ArchiveFinding;
 
     public async Task<FunctionResult> HandleAsync(FunctionCall call, CancellationToken cancellationToken)

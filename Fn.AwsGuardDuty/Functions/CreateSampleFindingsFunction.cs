@@ -11,8 +11,12 @@ namespace Fn.AwsGuardDuty.Functions;
 /// with the types asked for (<c>[]</c> meaning "every type", which GuardDuty itself chooses).
 /// </summary>
 public sealed class CreateSampleFindingsFunction(GuardDutyClientFactory clients, ILogger<CreateSampleFindingsFunction> logger)
-    : IFunctionHandler
+    : IFunctionHandler, ICustomizedFunction
 {
+    public static FunctionCustomization Customization { get; } = new(FunctionNames.CreateSampleFindings, "AWS GuardDuty: Create Sample Findings",
+        "Creates sample AWS GuardDuty findings, of the types given or of every type.",
+        [InputNames.DetectorId, InputNames.Region, InputNames.FindingTypes]);
+
     public string Name => FunctionNames.CreateSampleFindings;
 
     public Task<FunctionResult> HandleAsync(FunctionCall call, CancellationToken cancellationToken)

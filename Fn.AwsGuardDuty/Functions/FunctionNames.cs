@@ -27,12 +27,35 @@ public static class FunctionNames
     public const string ListFindings = "aws_guardduty_list_findings";
     public const string CreateSampleFindings = "aws_guardduty_create_sample_findings";
 
+    public const string CreateFilter = "aws_guardduty_create_filter";
+    public const string GetFilter = "aws_guardduty_get_filter";
+    public const string UpdateFilter = "aws_guardduty_update_filter";
+    public const string DeleteFilter = "aws_guardduty_delete_filter";
+    public const string ListFilters = "aws_guardduty_list_filters";
+    public const string GetDetector = "aws_guardduty_get_detector";
+    public const string GetFindingsStatistics = "aws_guardduty_get_findings_statistics";
+
+    public const string CreateThreatEntitySet = "aws_guardduty_create_threat_entity_set";
+    public const string GetThreatEntitySet = "aws_guardduty_get_threat_entity_set";
+    public const string ListThreatEntitySet = "aws_guardduty_list_threat_entity_set";
+    public const string UpdateThreatEntitySet = "aws_guardduty_update_threat_entity_set";
+    public const string DeleteThreatEntitySet = "aws_guardduty_delete_threat_entity_set";
+
+    public const string CreateTrustedEntitySet = "aws_guardduty_create_trusted_entity_set";
+    public const string GetTrustedEntitySet = "aws_guardduty_get_trusted_entity_set";
+    public const string ListTrustedEntitySet = "aws_guardduty_list_trusted_entity_set";
+    public const string UpdateTrustedEntitySet = "aws_guardduty_update_trusted_entity_set";
+    public const string DeleteTrustedEntitySet = "aws_guardduty_delete_trusted_entity_set";
+
     /// <summary>Every name above, in the order the registration adds the handlers.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         ArchiveFinding, RefreshFinding,
-        CreateIpSet, GetIpSet, ListIpSet, UpdateIpSet, DeleteIpSet,
-        CreateThreatIntelSet, GetThreatIntelSet, ListThreatIntelSet, UpdateThreatIntelSet, DeleteThreatIntelSet,
+        CreateIpSet, ListIpSet, GetIpSet, UpdateIpSet, DeleteIpSet,
+        CreateThreatIntelSet, ListThreatIntelSet, GetThreatIntelSet, UpdateThreatIntelSet, DeleteThreatIntelSet,
         UnarchiveFinding, UpdateFindingsFeedback, GetFindings, ListFindings, CreateSampleFindings,
+        CreateFilter, GetFilter, UpdateFilter, DeleteFilter, ListFilters, GetDetector, GetFindingsStatistics,
+        CreateThreatEntitySet, ListThreatEntitySet, GetThreatEntitySet, UpdateThreatEntitySet, DeleteThreatEntitySet,
+        CreateTrustedEntitySet, ListTrustedEntitySet, GetTrustedEntitySet, UpdateTrustedEntitySet, DeleteTrustedEntitySet,
     ];
 }

@@ -11,8 +11,12 @@ namespace Fn.AwsGuardDuty.Functions;
 /// <c>aws_gd_finding_ids</c>, asked for in batches of 50. Content <c>{"findings":[…],"missing_ids":[…]}</c>: the
 /// findings in boto3's PascalCase shape, and the ids GuardDuty did not return (unknown, or of another detector).
 /// </summary>
-public sealed class GetFindingsFunction(GuardDutyClientFactory clients, ILogger<GetFindingsFunction> logger) : IFunctionHandler
+public sealed class GetFindingsFunction(GuardDutyClientFactory clients, ILogger<GetFindingsFunction> logger) : IFunctionHandler, ICustomizedFunction
 {
+    public static FunctionCustomization Customization { get; } = new(FunctionNames.GetFindings, "AWS GuardDuty: Get Findings",
+        "Gets AWS GuardDuty findings by id (any number, read in batches of 50).",
+        [InputNames.FindingIds, InputNames.DetectorId, InputNames.Region]);
+
     private readonly FindingConverter _converter = new();
 
     public string Name => FunctionNames.GetFindings;

@@ -45,10 +45,7 @@ public abstract class GetThreatListFunction(ThreatListSpec spec, GuardDutyClient
         };
         if (details.ExpectedBucketOwner is not null)
             content["ExpectedBucketOwner"] = details.ExpectedBucketOwner;
-        var shape = spec.Kind == ThreatListKind.IpSet
-            ? FindingConverter.GetIpSetResponseShape
-            : FindingConverter.GetThreatIntelSetResponseShape;
-        if (_converter.ToBoto(details.Raw, shape) is JObject boto)
+        if (_converter.ToBoto(details.Raw, spec.GetResponseShape) is JObject boto)
         {
             foreach (var member in boto.Properties().Where(member => !content.ContainsKey(member.Name)))
                 content[member.Name] = member.Value.DeepClone();

@@ -30,4 +30,13 @@ public static class InputNames
     public const string FindingTypes = "aws_gd_finding_types";
     public const string UpdatedSince = "aws_gd_updated_since";
     public const string Archived = "aws_gd_archived";
+
+    public const string FilterName = "aws_gd_filter_name";
+    public const string FilterAction = "aws_gd_filter_action";
+    public const string FilterRank = "aws_gd_filter_rank";
+    public const string FilterDescription = "aws_gd_filter_description";
+    public const string FilterCriteria = "aws_gd_filter_criteria";
+    public const string ThreatEntitySetId = "aws_gd_threat_entity_set_id";
+    public const string TrustedEntitySetId = "aws_gd_trusted_entity_set_id";
+    public const string GroupBy = "aws_gd_group_by";
 }

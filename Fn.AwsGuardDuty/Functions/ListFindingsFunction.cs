@@ -14,8 +14,12 @@ namespace Fn.AwsGuardDuty.Functions;
 /// first. At most <c>aws_gd_max_results</c> ids (default 50, up to 1000), from <c>aws_gd_next_token</c> when given.
 /// Content <c>{"finding_ids":[…],"next_token":"…"|null}</c>; pass the token back with the same criteria to go on.
 /// </summary>
-public sealed class ListFindingsFunction(GuardDutyClientFactory clients, ILogger<ListFindingsFunction> logger) : IFunctionHandler
+public sealed class ListFindingsFunction(GuardDutyClientFactory clients, ILogger<ListFindingsFunction> logger) : IFunctionHandler, ICustomizedFunction
 {
+    public static FunctionCustomization Customization { get; } = new(FunctionNames.ListFindings, "AWS GuardDuty: List Findings",
+        "Lists the ids of the AWS GuardDuty findings that match the criteria given.",
+        [InputNames.DetectorId, InputNames.Region, InputNames.SeverityThreshold, InputNames.FindingTypes, InputNames.UpdatedSince, InputNames.Archived, InputNames.MaxResults, InputNames.NextToken]);
+
     public const int DefaultMaxResults = 50;
     public const int MaxTotal = 1000;
 

@@ -27,8 +27,12 @@ namespace Fn.AwsGuardDuty.Functions;
 /// direct update mode.
 /// </summary>
 public sealed class RefreshFindingFunction(
-    GuardDutyClientFactory clients, IncidentRefresher refresher, ILogger<RefreshFindingFunction> logger) : IFunctionHandler
+    GuardDutyClientFactory clients, IncidentRefresher refresher, ILogger<RefreshFindingFunction> logger) : IFunctionHandler, ICustomizedFunction
 {
+    public static FunctionCustomization Customization { get; } = new(FunctionNames.RefreshFinding, "AWS GuardDuty: Refresh Finding",
+        "Resilient Function to refresh AWS GuardDuty finding details in an incident.",
+        [InputNames.Region, InputNames.DetectorId, InputNames.FindingId, InputNames.IncidentId], "2d1446f8-13fc-4400-af6a-c96b55d9a0df");
+
     /// <summary>The content key that tells the playbook scripts the function already replaced the table rows.</summary>
     public const string TablesReplacedKey = "tables_replaced";
 

@@ -13,4 +13,20 @@ public sealed record ThreatListSpec(ThreatListKind Kind, string Noun, string IdI
 
     public static ThreatListSpec ThreatIntelSet { get; } =
         new(ThreatListKind.ThreatIntelSet, "ThreatIntelSet", InputNames.ThreatIntelSetId, "ThreatIntelSetId", HasBucketOwner: false);
+
+    /// <summary>The entity sets (IPs and domains) take the bucket owner on create and update (extensions.md §C).</summary>
+    public static ThreatListSpec ThreatEntitySet { get; } =
+        new(ThreatListKind.ThreatEntitySet, "ThreatEntitySet", InputNames.ThreatEntitySetId, "ThreatEntitySetId", HasBucketOwner: true);
+
+    public static ThreatListSpec TrustedEntitySet { get; } =
+        new(ThreatListKind.TrustedEntitySet, "TrustedEntitySet", InputNames.TrustedEntitySetId, "TrustedEntitySetId", HasBucketOwner: true);
+
+    /// <summary>The model's output shape of the Get operation, for the boto3 conversion.</summary>
+    public string GetResponseShape => Kind switch
+    {
+        ThreatListKind.IpSet => "GetIPSetResponse",
+        ThreatListKind.ThreatIntelSet => "GetThreatIntelSetResponse",
+        ThreatListKind.ThreatEntitySet => "GetThreatEntitySetResponse",
+        _ => "GetTrustedEntitySetResponse",
+    };
 }

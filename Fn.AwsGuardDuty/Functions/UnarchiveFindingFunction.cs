@@ -10,8 +10,12 @@ namespace Fn.AwsGuardDuty.Functions;
 /// <c>aws_gd_finding_id</c> (one id, or several separated by commas/whitespace; batched by 50).
 /// Content <c>{"status":"ok","finding_ids":[…]}</c>.
 /// </summary>
-public sealed class UnarchiveFindingFunction(GuardDutyClientFactory clients, ILogger<UnarchiveFindingFunction> logger) : IFunctionHandler
+public sealed class UnarchiveFindingFunction(GuardDutyClientFactory clients, ILogger<UnarchiveFindingFunction> logger) : IFunctionHandler, ICustomizedFunction
 {
+    public static FunctionCustomization Customization { get; } = new(FunctionNames.UnarchiveFinding, "AWS GuardDuty: Unarchive Finding",
+        "Moves an archived AWS GuardDuty finding back to the current findings.",
+        [InputNames.FindingId, InputNames.DetectorId, InputNames.Region]);
+
     public string Name => FunctionNames.UnarchiveFinding;
 
     public Task<FunctionResult> HandleAsync(FunctionCall call, CancellationToken cancellationToken)

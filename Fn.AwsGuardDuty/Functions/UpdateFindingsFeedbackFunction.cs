@@ -12,8 +12,12 @@ namespace Fn.AwsGuardDuty.Functions;
 /// and optional <c>aws_gd_comments</c>. Content <c>{"status":"ok","finding_ids":[…],"feedback":"USEFUL"}</c>.
 /// </summary>
 public sealed class UpdateFindingsFeedbackFunction(GuardDutyClientFactory clients, ILogger<UpdateFindingsFeedbackFunction> logger)
-    : IFunctionHandler
+    : IFunctionHandler, ICustomizedFunction
 {
+    public static FunctionCustomization Customization { get; } = new(FunctionNames.UpdateFindingsFeedback, "AWS GuardDuty: Update Findings Feedback",
+        "Marks AWS GuardDuty findings as useful or not useful, with optional comments.",
+        [InputNames.FindingId, InputNames.DetectorId, InputNames.Region, InputNames.Feedback, InputNames.Comments]);
+
     public string Name => FunctionNames.UpdateFindingsFeedback;
 
     public Task<FunctionResult> HandleAsync(FunctionCall call, CancellationToken cancellationToken)

@@ -225,6 +225,58 @@ public sealed class GuardDutyClient : IGuardDutyClient
         return Send(names.DeleteOperation, HttpMethod.Delete, ThreatListPath(names, detectorId, id), null, null, cancellationToken);
     }
 
+    public Task<JObject> CreateFilterAsync(string detectorId, FilterRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Name)) throw new ArgumentException("A filter name is required.", nameof(request));
+        if (request.Criteria is null) throw new ArgumentException("Finding criteria are required.", nameof(request));
+        var body = FilterBody(request);
+        body["name"] = request.Name;
+        body["clientToken"] = Guid.NewGuid().ToString();
+        return Send("CreateFilter", HttpMethod.Post, DetectorPath(detectorId) + "/filter", null, body, cancellationToken);
+    }
+
+    public Task<JObject> GetFilterAsync(string detectorId, string filterName, CancellationToken cancellationToken = default) =>
+        Send("GetFilter", HttpMethod.Get, FilterPath(detectorId, filterName), null, null, cancellationToken);
+
+    public Task<JObject> UpdateFilterAsync(string detectorId, string filterName, FilterRequest request,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Send("UpdateFilter", HttpMethod.Post, FilterPath(detectorId, filterName), null, FilterBody(request), cancellationToken);
+    }
+
+    public Task DeleteFilterAsync(string detectorId, string filterName, CancellationToken cancellationToken = default) =>
+        Send("DeleteFilter", HttpMethod.Delete, FilterPath(detectorId, filterName), null, null, cancellationToken);
+
+    public Task<JObject> ListFiltersPageAsync(string detectorId, string? nextToken = null, int? maxResults = null,
+        CancellationToken cancellationToken = default) =>
+        Send("ListFilters", HttpMethod.Get, DetectorPath(detectorId) + "/filter", OptionalPageQuery(nextToken, maxResults), null,
+            cancellationToken);
+
+    private static JObject FilterBody(FilterRequest request)
+    {
+        var body = new JObject();
+        if (request.Action is not null) body["action"] = request.Action;
+        if (request.Rank is { } rank) body["rank"] = rank;
+        if (request.Description is not null) body["description"] = request.Description;
+        if (request.Criteria is not null) body["findingCriteria"] = request.Criteria.DeepClone();
+        return body;
+    }
+
+    private static string FilterPath(string detectorId, string filterName)
+    {
+        CheckId(filterName, "filterName");
+        return DetectorPath(detectorId) + "/filter/" + Uri.EscapeDataString(filterName);
+    }
+
+    /// <summary>maxResults/nextToken only when given: the service's own defaults apply otherwise.</summary>
+    private static List<KeyValuePair<string, string>>? OptionalPageQuery(string? nextToken, int? maxResults)
+    {
+        if (maxResults is not null) return PageQuery(nextToken, maxResults.Value);
+        return string.IsNullOrEmpty(nextToken) ? null : [new("nextToken", nextToken)];
+    }
+
     private Task<JObject> Send(string operation, HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query,
         JObject? body, CancellationToken cancellationToken) =>
         _transport.SendAsync(Endpoint, new GuardDutyRequest(operation, Region, method, path, query, body), cancellationToken);

@@ -84,4 +84,19 @@ public interface IGuardDutyClient
         CancellationToken cancellationToken = default);
 
     Task DeleteThreatListAsync(ThreatListKind kind, string detectorId, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>CreateFilter; the wire response (<c>{"name"}</c>).</summary>
+    Task<JObject> CreateFilterAsync(string detectorId, FilterRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>GetFilter; the wire response.</summary>
+    Task<JObject> GetFilterAsync(string detectorId, string filterName, CancellationToken cancellationToken = default);
+
+    /// <summary>UpdateFilter, sending only the members given; the wire response (<c>{"name"}</c>).</summary>
+    Task<JObject> UpdateFilterAsync(string detectorId, string filterName, FilterRequest request, CancellationToken cancellationToken = default);
+
+    Task DeleteFilterAsync(string detectorId, string filterName, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of ListFilters; the wire response (<c>{"filterNames","nextToken"}</c>).</summary>
+    Task<JObject> ListFiltersPageAsync(string detectorId, string? nextToken = null, int? maxResults = null,
+        CancellationToken cancellationToken = default);
 }

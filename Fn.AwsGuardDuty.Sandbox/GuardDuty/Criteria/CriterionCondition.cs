@@ -12,11 +12,13 @@ internal sealed record CriterionCondition(string Field, CriterionOperator Operat
         {
             CriterionOperator.Equals => values.Any(value => Values.Any(expected => FindingValues.EqualsText(value, expected, IsTimestamp))),
             CriterionOperator.NotEquals => !values.Any(value => Values.Any(expected => FindingValues.EqualsText(value, expected, IsTimestamp))),
+            CriterionOperator.Matches => values.Any(value => Values.Any(pattern => WildcardPattern.Matches(FindingValues.Text(value), pattern))),
+            CriterionOperator.NotMatches => !values.Any(value => Values.Any(pattern => WildcardPattern.Matches(FindingValues.Text(value), pattern))),
             _ => values.Any(value => FindingValues.TryNumber(value, IsTimestamp, out var number) && Compare(number)),
         };
     }
 
-    public string Canonical => Operator is CriterionOperator.Equals or CriterionOperator.NotEquals
+    public string Canonical => Operator is CriterionOperator.Equals or CriterionOperator.NotEquals or CriterionOperator.Matches or CriterionOperator.NotMatches
         ? $"{Field}\u0001{Operator}\u0001{string.Join('\u0002', Values.Order(StringComparer.Ordinal))}"
         : $"{Field}\u0001{Operator}\u0001{Bound}";
 

@@ -1,6 +1,9 @@
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Criteria;
 
-/// <summary>The Condition operators ListFindings evaluates (deprecated spellings map onto these).</summary>
+/// <summary>
+/// The Condition operators (deprecated spellings map onto these). <see cref="Matches"/> and <see cref="NotMatches"/>
+/// exist only in CreateFilter/UpdateFilter.
+/// </summary>
 public enum CriterionOperator
 {
     Equals,
@@ -9,4 +12,6 @@ public enum CriterionOperator
     GreaterThanOrEqual,
     LessThan,
     LessThanOrEqual,
+    Matches,
+    NotMatches,
 }

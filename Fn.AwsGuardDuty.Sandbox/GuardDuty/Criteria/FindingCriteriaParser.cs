@@ -5,11 +5,14 @@ namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Criteria;
 /// <summary>
 /// Reads <c>findingCriteria</c> strictly: known fields only, both operator spellings, integer bounds in range
 /// (the deprecated <c>gt/gte/lt/lte</c> are 32-bit, the current ones 64-bit), string lists for equals,
-/// and no <c>matches</c>/<c>notMatches</c> (those belong to CreateFilter/UpdateFilter).
+/// and <c>matches</c>/<c>notMatches</c> (at most 5 patterns of 1-512 characters) only when
+/// <paramref name="filterOperators"/> is set: the model allows them in CreateFilter/UpdateFilter alone.
 /// </summary>
-internal sealed class FindingCriteriaParser(FindingFieldCatalog catalog)
+internal sealed class FindingCriteriaParser(FindingFieldCatalog catalog, bool filterOperators = false)
 {
     private const int MaxEqualsValues = 50;
+    private const int MaxMatchValues = 5;
+    private const int MaxMatchLength = 512;
     private const string Member = "findingCriteria";
 
     public FindingCriteria Parse(JToken? findingCriteria)
@@ -73,6 +76,8 @@ internal sealed class FindingCriteriaParser(FindingFieldCatalog catalog)
             "gte" => Bound(field, CriterionOperator.GreaterThanOrEqual, op.Value, int.MinValue, int.MaxValue, timestamp),
             "lt" => Bound(field, CriterionOperator.LessThan, op.Value, int.MinValue, int.MaxValue, timestamp),
             "lte" => Bound(field, CriterionOperator.LessThanOrEqual, op.Value, int.MinValue, int.MaxValue, timestamp),
+            "matches" when filterOperators => new CriterionCondition(field, CriterionOperator.Matches, Patterns(op.Value), 0, timestamp),
+            "notMatches" when filterOperators => new CriterionCondition(field, CriterionOperator.NotMatches, Patterns(op.Value), 0, timestamp),
             _ => throw GuardDutyErrors.InvalidParameter(Member),
         };
     }
@@ -90,6 +95,19 @@ internal sealed class FindingCriteriaParser(FindingFieldCatalog catalog)
         }
 
         return array.Select(item => (string)item!).ToList();
+    }
+
+    private static List<string> Patterns(JToken value)
+    {
+        if (value is not JArray array || array.Any(item => item.Type != JTokenType.String))
+        {
+            throw GuardDutyErrors.InvalidParameter(Member);
+        }
+
+        var patterns = array.Select(item => (string)item!).ToList();
+        return patterns.Count <= MaxMatchValues && patterns.All(p => p.Length is >= 1 and <= MaxMatchLength)
+            ? patterns
+            : throw GuardDutyErrors.OutOfRange();
     }
 
     private static CriterionCondition Bound(string field, CriterionOperator op, JToken value, long min, long max, bool timestamp)

@@ -37,6 +37,11 @@ public sealed class FindingFieldCatalog
         "service.action.networkConnectionAction.remoteIpDetails.organization.asnOrg",
         "service.action.networkConnectionAction.remotePortDetails.port", "service.additionalInfo.threatListName",
         "service.archived", "service.ebsVolumeScanDetails.scanId", "service.resourceRole", "severity", "type", "updatedAt",
+
+        // Resource ids the FindingCriteria documentation of the model lists (a filter built from a finding uses them).
+        "resource.ecsClusterDetails.name", "resource.containerDetails.id", "resource.rdsDbInstanceDetails.dbInstanceIdentifier",
+        "resource.rdsLimitlessDbDetails.dbShardGroupIdentifier", "resource.lambdaDetails.functionName",
+        "resource.ebsSnapshotDetails.snapshotArn", "resource.ec2ImageDetails.imageArn", "resource.recoveryPointDetails.recoveryPointArn",
     ];
 
     private static readonly string[] CommonlyUsedFields =

@@ -12,15 +12,16 @@ internal sealed class GuardDutyOperations(GuardDutyEmulatorState state)
     private readonly FindingUpdateOperations updates = new(state);
     private readonly FindingStatisticsOperation statistics = new(state);
     private readonly SampleFindingsOperation samples = new(state);
-    private readonly ThreatListOperations ipSets = new(state, ThreatListKind.IpSet);
-    private readonly ThreatListOperations threatIntelSets = new(state, ThreatListKind.ThreatIntelSet);
+    private readonly FilterOperations filters = new(state);
+    private readonly Dictionary<ThreatListKind, ThreatListOperations> threatLists =
+        ThreatListKind.All.ToDictionary(kind => kind, kind => new ThreatListOperations(state, kind));
 
     public JObject Execute(GuardDutyCall call)
     {
         var route = call.Route;
         if (route.ThreatList is { } kind)
         {
-            var lists = kind == ThreatListKind.IpSet ? ipSets : threatIntelSets;
+            var lists = threatLists[kind];
             return route.Operation switch
             {
                 _ when route.Operation == $"List{kind.Name}s" => lists.List(call),
@@ -44,6 +45,11 @@ internal sealed class GuardDutyOperations(GuardDutyEmulatorState state)
             GuardDutyOperation.UpdateFindingsFeedback => updates.Feedback(call),
             GuardDutyOperation.GetFindingsStatistics => statistics.Execute(call),
             GuardDutyOperation.CreateSampleFindings => samples.Execute(call),
+            GuardDutyOperation.ListFilters => filters.List(call),
+            GuardDutyOperation.CreateFilter => filters.Create(call),
+            GuardDutyOperation.GetFilter => filters.Get(call),
+            GuardDutyOperation.UpdateFilter => filters.Update(call),
+            GuardDutyOperation.DeleteFilter => filters.Delete(call),
             _ => throw GuardDutyErrors.UnknownRoute(),
         };
     }

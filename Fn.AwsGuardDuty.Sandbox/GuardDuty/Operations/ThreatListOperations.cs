@@ -6,7 +6,8 @@ using Newtonsoft.Json.Linq;
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Operations;
 
 /// <summary>
-/// List/Create/Get/Update/Delete for IPSets and ThreatIntelSets (same rules, different member names). Activation is
+/// List/Create/Get/Update/Delete for IPSets, ThreatIntelSets and the threat/trusted entity sets (same rules, different
+/// member names; the entity sets also report createdAt/updatedAt). Activation is
 /// immediate (ACTIVE/INACTIVE); the S3 object is never read; a repeated clientToken returns the same id; unknown ids
 /// give 400 BadRequestException, as the classic GuardDuty surface never returns 404.
 /// </summary>
@@ -46,7 +47,7 @@ internal sealed partial class ThreatListOperations(GuardDutyEmulatorState state,
                 return new JObject { [kind.IdMember] = repeated.Id };
             }
 
-            var limit = kind == ThreatListKind.IpSet ? state.Options.MaxIpSetsPerDetector : state.Options.MaxThreatIntelSetsPerDetector;
+            var limit = kind.IsTrusted ? state.Options.MaxIpSetsPerDetector : state.Options.MaxThreatIntelSetsPerDetector;
             if (lists.Count >= limit)
             {
                 throw GuardDutyErrors.BadRequest(
@@ -62,6 +63,8 @@ internal sealed partial class ThreatListOperations(GuardDutyEmulatorState state,
                 ExpectedBucketOwner = bucketOwner,
                 ClientToken = clientToken,
                 Tags = tags ?? new Dictionary<string, string>(),
+                CreatedAt = state.Clock.GetUtcNow(),
+                UpdatedAt = state.Clock.GetUtcNow(),
             };
             lists[entry.Id] = entry;
             return new JObject { [kind.IdMember] = entry.Id };
@@ -90,6 +93,12 @@ internal sealed partial class ThreatListOperations(GuardDutyEmulatorState state,
                 response["expectedBucketOwner"] = entry.ExpectedBucketOwner;
             }
 
+            if (kind.IsEntitySet)
+            {
+                response["createdAt"] = entry.CreatedAt.ToUnixTimeSeconds();
+                response["updatedAt"] = entry.UpdatedAt.ToUnixTimeSeconds();
+            }
+
             return response;
         }
     }
@@ -110,6 +119,8 @@ internal sealed partial class ThreatListOperations(GuardDutyEmulatorState state,
             {
                 entry.Status = activate.Value ? "ACTIVE" : "INACTIVE";
             }
+
+            entry.UpdatedAt = state.Clock.GetUtcNow();
 
             return new JObject();
         }

@@ -14,4 +14,9 @@ public static class GuardDutyOperation
     public const string UpdateFindingsFeedback = nameof(UpdateFindingsFeedback);
     public const string GetFindingsStatistics = nameof(GetFindingsStatistics);
     public const string CreateSampleFindings = nameof(CreateSampleFindings);
+    public const string ListFilters = nameof(ListFilters);
+    public const string CreateFilter = nameof(CreateFilter);
+    public const string GetFilter = nameof(GetFilter);
+    public const string UpdateFilter = nameof(UpdateFilter);
+    public const string DeleteFilter = nameof(DeleteFilter);
 }

@@ -33,6 +33,7 @@ public static class GuardDutyRouter
             ("DELETE", 1) => new GuardDutyRoute(GuardDutyOperation.DeleteDetector, detectorId),
             ("POST", 2) when labels[1] == "findings" => new GuardDutyRoute(GuardDutyOperation.ListFindings, detectorId),
             ("POST", 3) when labels[1] == "findings" && FindingActions.Contains(labels[2]) => new GuardDutyRoute(FindingOperation(labels[2]), detectorId),
+            (_, 2 or 3) when labels[1] == "filter" => FilterRoute(method, labels, detectorId!),
             (_, 2 or 3) => ThreatListRoute(method, labels, detectorId!),
             _ => null,
         };
@@ -44,6 +45,8 @@ public static class GuardDutyRouter
         {
             "ipset" => ThreatListKind.IpSet,
             "threatintelset" => ThreatListKind.ThreatIntelSet,
+            "threatentityset" => ThreatListKind.ThreatEntitySet,
+            "trustedentityset" => ThreatListKind.TrustedEntitySet,
             _ => null,
         };
         if (kind is null)
@@ -62,6 +65,22 @@ public static class GuardDutyRouter
             _ => null,
         };
         return operation is null ? null : new GuardDutyRoute(operation, detectorId, kind, setId);
+    }
+
+    /// <summary>Filters by name: the name travels in <see cref="GuardDutyRoute.ThreatListId"/>.</summary>
+    private static GuardDutyRoute? FilterRoute(string method, string[] labels, string detectorId)
+    {
+        var name = labels.Length == 3 ? Decode(labels[2]) : null;
+        var operation = (method, name is null) switch
+        {
+            ("GET", true) => GuardDutyOperation.ListFilters,
+            ("POST", true) => GuardDutyOperation.CreateFilter,
+            ("GET", false) => GuardDutyOperation.GetFilter,
+            ("POST", false) => GuardDutyOperation.UpdateFilter,
+            ("DELETE", false) => GuardDutyOperation.DeleteFilter,
+            _ => null,
+        };
+        return operation is null ? null : new GuardDutyRoute(operation, detectorId, ThreatListId: name);
     }
 
     private static string FindingOperation(string action) => action switch

@@ -2,7 +2,7 @@ using Fn.AwsGuardDuty.Sandbox.GuardDuty.Criteria;
 
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Store;
 
-/// <summary>One detector with its findings, IPSets and ThreatIntelSets. Guarded by the emulator state's lock.</summary>
+/// <summary>One detector with its findings, filters, IPSets, ThreatIntelSets and entity sets. Guarded by the emulator state's lock.</summary>
 internal sealed class DetectorState(string id, string accountId, string region, DateTimeOffset createdAt)
 {
     private const int MaxCachedQueries = 16;
@@ -33,17 +33,22 @@ internal sealed class DetectorState(string id, string accountId, string region, 
     /// <summary>Member accounts whose findings this (administrator) detector lists too.</summary>
     public HashSet<string> Members { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, ThreatListEntry> IpSets { get; } = new(StringComparer.Ordinal);
+    /// <summary>Suppression rules and saved filters by name.</summary>
+    public Dictionary<string, FilterEntry> Filters { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, ThreatListEntry> ThreatIntelSets { get; } = new(StringComparer.Ordinal);
+    private Dictionary<ThreatListKind, Dictionary<string, ThreatListEntry>> Lists { get; } =
+        ThreatListKind.All.ToDictionary(kind => kind, _ => new Dictionary<string, ThreatListEntry>(StringComparer.Ordinal));
 
     /// <summary>Bumped on every change to the findings; cached query results of an older version are stale.</summary>
     public long Version { get; private set; }
 
     private Dictionary<string, CachedFindingQuery> QueryCache { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, ThreatListEntry> ThreatLists(ThreatListKind kind) =>
-        kind == ThreatListKind.IpSet ? IpSets : ThreatIntelSets;
+    public Dictionary<string, ThreatListEntry> ThreatLists(ThreatListKind kind) => Lists[kind];
+
+    /// <summary>Whether an ARCHIVE filter of this detector matches the finding (GuardDuty then archives it).</summary>
+    public bool IsSuppressed(StoredFinding finding) =>
+        Filters.Values.Any(filter => filter.Action == FilterEntry.Archive && filter.Criteria.Matches(finding));
 
     public long NextSequence() => ++sequence;
 

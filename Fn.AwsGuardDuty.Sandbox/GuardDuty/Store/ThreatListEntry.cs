@@ -1,6 +1,6 @@
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Store;
 
-/// <summary>One IPSet or ThreatIntelSet.</summary>
+/// <summary>One IPSet, ThreatIntelSet, ThreatEntitySet or TrustedEntitySet.</summary>
 public sealed class ThreatListEntry(string id, long sequence)
 {
     public string Id { get; } = id;
@@ -21,6 +21,10 @@ public sealed class ThreatListEntry(string id, long sequence)
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
     public ThreatListEntry Copy() => new(Id, Sequence)
     {
         Name = Name,
@@ -30,5 +34,7 @@ public sealed class ThreatListEntry(string id, long sequence)
         ExpectedBucketOwner = ExpectedBucketOwner,
         ClientToken = ClientToken,
         Tags = new Dictionary<string, string>(Tags),
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
     };
 }

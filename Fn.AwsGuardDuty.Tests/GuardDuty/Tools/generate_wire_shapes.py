@@ -18,6 +18,10 @@ import sys
 OPERATIONS = [
     "ListDetectors", "GetDetector", "CreateDetector", "ListFindings", "GetFindings", "GetFindingsStatistics",
     "ListIPSets", "GetIPSet", "CreateIPSet", "ListThreatIntelSets", "GetThreatIntelSet", "CreateThreatIntelSet",
+    "CreateFilter", "GetFilter", "UpdateFilter", "ListFilters", "ListMembers", "ListCoverage", "GetCoverageStatistics",
+    "StartMalwareScan", "GetMalwareScan", "SendObjectMalwareScan",
+    "CreateThreatEntitySet", "GetThreatEntitySet", "ListThreatEntitySets",
+    "CreateTrustedEntitySet", "GetTrustedEntitySet", "ListTrustedEntitySets",
 ]
 
 

@@ -88,4 +88,20 @@ internal sealed class DetectorRoutingClient(string region, IReadOnlyDictionary<s
 
     public Task DeleteThreatListAsync(ThreatListKind kind, string detectorId, string id, CancellationToken cancellationToken = default) =>
         For(detectorId).DeleteThreatListAsync(kind, detectorId, id, cancellationToken);
+
+    public Task<JObject> CreateFilterAsync(string detectorId, FilterRequest request, CancellationToken cancellationToken = default) =>
+        For(detectorId).CreateFilterAsync(detectorId, request, cancellationToken);
+
+    public Task<JObject> GetFilterAsync(string detectorId, string filterName, CancellationToken cancellationToken = default) =>
+        For(detectorId).GetFilterAsync(detectorId, filterName, cancellationToken);
+
+    public Task<JObject> UpdateFilterAsync(string detectorId, string filterName, FilterRequest request, CancellationToken cancellationToken = default) =>
+        For(detectorId).UpdateFilterAsync(detectorId, filterName, request, cancellationToken);
+
+    public Task DeleteFilterAsync(string detectorId, string filterName, CancellationToken cancellationToken = default) =>
+        For(detectorId).DeleteFilterAsync(detectorId, filterName, cancellationToken);
+
+    public Task<JObject> ListFiltersPageAsync(string detectorId, string? nextToken = null, int? maxResults = null,
+        CancellationToken cancellationToken = default) =>
+        For(detectorId).ListFiltersPageAsync(detectorId, nextToken, maxResults, cancellationToken);
 }
