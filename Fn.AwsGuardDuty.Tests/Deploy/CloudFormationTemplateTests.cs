@@ -170,7 +170,7 @@ public class CloudFormationTemplateTests
         (Strings(rule["EventPattern"]!["source"]), Strings(rule["EventPattern"]!["detail-type"]));
 
     private static string[] GetAtt(JToken? value) =>
-        Strings(value?["Fn::GetAtt"]);
+        Strings((value as JObject)?["Fn::GetAtt"]);
 
     private static string[] Strings(JToken? value) =>
         value is JArray items ? items.Select(item => item.Value<string>()!).ToArray() : [];
