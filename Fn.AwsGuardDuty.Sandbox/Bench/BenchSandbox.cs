@@ -142,6 +142,7 @@ public sealed class BenchSandbox : IAsyncDisposable
             aws_gd_regions = {string.Join(", ", regions)}
             aws_gd_endpoint_url = {GuardDuty.Endpoint}
             aws_gd_ec2_endpoint_url = {GuardDuty.Endpoint}
+            aws_gd_sts_endpoint_url = {GuardDuty.Endpoint}
             aws_gd_polling_enabled = {(pollingInterval is null ? "false" : "true")}
             aws_gd_polling_interval = {(pollingInterval is { } interval ? ((long)interval.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s" : "10")}
             aws_gd_state_dir = {StateDir}

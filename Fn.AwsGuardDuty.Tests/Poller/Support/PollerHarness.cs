@@ -65,6 +65,9 @@ internal sealed class PollerHarness : IAsyncDisposable
 
     public IRegionSource Regions { get; private set; } = null!;
 
+    /// <summary>Account A, learned from the emulator's STS as the production poller learns it.</summary>
+    public ICallerAccount CallerAccount { get; private set; } = null!;
+
     public FindingMapper Mapper { get; } = new(TimeProvider.System);
 
     /// <param name="logLevel">Lowest level captured; Trace would keep every request body and slow big runs down.</param>
@@ -106,6 +109,7 @@ internal sealed class PollerHarness : IAsyncDisposable
         var discoveries = new[] { a.CreateRegionDiscovery(), b.CreateRegionDiscovery() };
         harness._owned.AddRange(discoveries);
         harness.Regions = new MergedRegionSource(discoveries);
+        harness.CallerAccount = new StsCallerAccount(a);
         return harness;
     }
 
@@ -117,6 +121,7 @@ internal sealed class PollerHarness : IAsyncDisposable
             SecretAccessKey = secret,
             EndpointUrl = GuardDuty.Endpoint,
             Ec2EndpointUrl = GuardDuty.Endpoint,
+            StsEndpointUrl = GuardDuty.Endpoint,
             MasterRegion = "us-east-1",
             Regions = Fn.AwsGuardDuty.Configuration.RegionFilter.Parse(regions),
             RegionsInterval = regionsInterval,
@@ -144,7 +149,7 @@ internal sealed class PollerHarness : IAsyncDisposable
     }
 
     public FindingsPoller NewPoller(Func<PollerOptions, PollerOptions>? tweak = null, IRegionSource? regions = null) =>
-        new(regions ?? Regions, SoarClient, Mapper, Options(tweak), TimeProvider.System, LoggerFactory.CreateLogger<FindingsPoller>());
+        new(regions ?? Regions, CallerAccount, SoarClient, Mapper, Options(tweak), TimeProvider.System, LoggerFactory.CreateLogger<FindingsPoller>());
 
     public DetectorKey Detector(string region, string account = AccountA) => Gd.EnsureDetector(account, region);
 

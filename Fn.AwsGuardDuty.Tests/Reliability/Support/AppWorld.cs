@@ -153,6 +153,7 @@ public sealed class AppWorld : IAsyncDisposable
             ["aws_gd_regions"] = string.Join(", ", Regions),
             ["aws_gd_endpoint_url"] = GuardDuty.Endpoint.ToString(),
             ["aws_gd_ec2_endpoint_url"] = GuardDuty.Endpoint.ToString(),
+            ["aws_gd_sts_endpoint_url"] = GuardDuty.Endpoint.ToString(),
             ["aws_gd_polling_interval"] = "1s",
             ["aws_gd_polling_enabled"] = "true",
             ["aws_gd_state_dir"] = StateDir,
