@@ -24,7 +24,8 @@ public sealed class RoundTripScenario : IBenchScenario
         var cpu = CpuMeter.Start(rig.App.Id, rig.BrokerProcessId);
         var (sent, failed, elapsed) = await PacedAsync(rig, scale.RoundTripRate, scale.RoundTripDuration, cancellationToken).ConfigureAwait(false);
         var latency = rig.Platform.Latencies.Summary();
-        recorder.Detail("cpu_per_call", cpu.Stop(sent));
+        var cpuPerCall = cpu.Stop(sent);
+        recorder.Detail("cpu_per_call", cpuPerCall);
         recorder.Detail("calls", sent);
         recorder.Detail("failed", failed);
         recorder.Detail("offered_rate", sent / elapsed.TotalSeconds);
@@ -38,6 +39,8 @@ public sealed class RoundTripScenario : IBenchScenario
         recorder.Figure("functions: calls at 200/s", sent, "calls");
         recorder.Figure("functions: round trip p50", latency.P50.TotalMilliseconds, "ms", BenchTarget.Below(5));
         recorder.Figure("functions: round trip p99", latency.P99.TotalMilliseconds, "ms", BenchTarget.Below(25));
+        recorder.Figure("functions: app CPU per call at 200/s", cpuPerCall["app_cpu_ms_per_op"], "ms", BenchTarget.AtMost(0.5),
+            "app process CPU over the measured calls (after the warm-up)");
     }
 
     /// <summary>
