@@ -101,7 +101,8 @@ public sealed class FunctionDispatcher : IDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            _logger.LogInformation("Running {Function} (message {MessageId}, correlation {CorrelationId})",
+            // The completion line below carries what an operator needs at Info; the start is for debugging a stuck call.
+            _logger.LogDebug("Running {Function} (message {MessageId}, correlation {CorrelationId})",
                 parsed.FunctionName, messageId, correlationId);
             var call = new FunctionCall(parsed.Inputs, parsed.Metadata, parsed.Body, sendStatus);
             var result = await handler.HandleAsync(call, abort).ConfigureAwait(false)
