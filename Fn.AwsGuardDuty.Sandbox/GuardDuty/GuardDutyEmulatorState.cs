@@ -217,6 +217,20 @@ public sealed class GuardDutyEmulatorState
         }
     }
 
+    /// <summary>Removes the detector's filters and lists (a test's clean start); findings they archived stay archived.</summary>
+    public void ClearFiltersAndLists(DetectorKey detector)
+    {
+        lock (Gate)
+        {
+            var state = Require(detector);
+            state.Filters.Clear();
+            foreach (var kind in ThreatListKind.All)
+            {
+                state.ThreatLists(kind).Clear();
+            }
+        }
+    }
+
     public IReadOnlyList<ThreatListEntry> ThreatLists(DetectorKey detector, ThreatListKind kind)
     {
         lock (Gate)

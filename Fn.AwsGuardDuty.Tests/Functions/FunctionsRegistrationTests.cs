@@ -19,7 +19,7 @@ public class FunctionsRegistrationTests
         var handlers = provider.GetServices<IFunctionHandler>().ToList();
 
         handlers.Select(h => h.Name).Should().Equal(FunctionNames.All);
-        new FunctionHandlerRegistry(handlers).Names.Should().HaveCount(17);
+        new FunctionHandlerRegistry(handlers).Names.Should().HaveCount(FunctionNames.All.Count);
         handlers.Select(h => h.GetType()).Should().OnlyHaveUniqueItems();
     }
 
