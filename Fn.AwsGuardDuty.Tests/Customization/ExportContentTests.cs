@@ -165,13 +165,19 @@ public class ExportContentTests
             var name = playbook["name"]!.Value<string>()!;
             var folder = Path.Combine(_repository.PlaybooksDirectory, name);
             var xml = XDocument.Parse(playbook["content"]!["xml"]!.Value<string>()!);
-            var function = xml.Descendants().Single(e => e.Name.LocalName == "function");
-            var settings = JObject.Parse(function.Value);
+            var calls = xml.Descendants().Where(e => e.Name.LocalName == "function").ToList();
             var definition = JObject.Parse(File.ReadAllText(Path.Combine(folder, "playbook.json")));
+            var steps = new[] { (JObject)definition["function"]! }.Concat((definition["then"] as JArray ?? []).OfType<JObject>()).ToList();
+            calls.Should().HaveCount(steps.Count, "one service task per function call, in order");
+            foreach (var (call, step) in calls.Zip(steps))
+            {
+                var settings = JObject.Parse(call.Value);
+                functions[call.Attribute("uuid")!.Value].Should().Be(step["name"]!.Value<string>());
+                settings["result_name"]!.Value<string>().Should().Be(step["result_name"]!.Value<string>());
+                settings["pre_processing_script"]!.Value<string>().Should().Be(
+                    File.ReadAllText(Path.Combine(folder, step["input_script"]?.Value<string>() ?? "input.py")));
+            }
 
-            functions[function.Attribute("uuid")!.Value].Should().Be(definition["function"]!["name"]!.Value<string>());
-            settings["result_name"]!.Value<string>().Should().Be(definition["function"]!["result_name"]!.Value<string>());
-            settings["pre_processing_script"]!.Value<string>().Should().Be(File.ReadAllText(Path.Combine(folder, "input.py")));
             var script = playbook["local_scripts"]!.Should().ContainSingle().Subject;
             script["script_text"]!.Value<string>().Should().Be(File.ReadAllText(Path.Combine(folder, "post_process.py")));
             script["playbook_handle"]!.Value<string>().Should().Be(name);

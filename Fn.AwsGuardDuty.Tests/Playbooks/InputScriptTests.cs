@@ -31,6 +31,7 @@ public class InputScriptTests
             var expected = source switch
             {
                 "incident.id" => incident["id"],
+                _ when source.StartsWith('"') => new JValue(source.Trim('"')),
                 _ when source.StartsWith("incident.properties.", StringComparison.Ordinal) => incident["properties"]![source["incident.properties.".Length..]],
                 _ when source.StartsWith("playbook.inputs.", StringComparison.Ordinal) => form[source["playbook.inputs.".Length..]],
                 _ => throw new AssertionException($"{name}: unknown input source '{source}'"),
