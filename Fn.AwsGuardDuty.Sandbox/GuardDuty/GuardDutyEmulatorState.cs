@@ -52,6 +52,11 @@ public sealed class GuardDutyEmulatorState
 
     internal TimeProvider Clock { get; }
 
+    /// <summary>Malware scans by id (StartMalwareScan), and the S3 objects sent for scanning (SendObjectMalwareScan).</summary>
+    internal Dictionary<string, JObject> MalwareScans { get; } = new(StringComparer.Ordinal);
+
+    internal List<JObject> ObjectScans { get; } = [];
+
     internal FindingFieldCatalog Catalog { get; }
 
     internal PageTokenCodec Tokens { get; } = new();
@@ -203,6 +208,24 @@ public sealed class GuardDutyEmulatorState
         lock (Gate)
         {
             return Require(detector).Findings.Count;
+        }
+    }
+
+    /// <summary>A malware scan as GetMalwareScan answers it (wire form), or null.</summary>
+    public JObject? MalwareScan(string scanId)
+    {
+        lock (Gate)
+        {
+            return MalwareScans.TryGetValue(scanId, out var scan) ? (JObject)scan.DeepClone() : null;
+        }
+    }
+
+    /// <summary>The S3 objects sent by SendObjectMalwareScan (wire <c>s3Object</c>), oldest first.</summary>
+    public IReadOnlyList<JObject> ObjectMalwareScans()
+    {
+        lock (Gate)
+        {
+            return ObjectScans.Select(o => (JObject)o.DeepClone()).ToList();
         }
     }
 

@@ -44,7 +44,7 @@ public class FunctionsRegistrationTests
     {
         FunctionNames.All.Should().OnlyHaveUniqueItems();
         FunctionNames.All.Take(2).Should().Equal("func_aws_guardduty_archive_finding", "func_aws_guardduty_refresh_finding");
-        FunctionNames.All.Skip(2).Should().AllSatisfy(name => name.Should().MatchRegex("^aws_guardduty_[a-z_]+$"));
+        FunctionNames.All.Skip(2).Should().AllSatisfy(name => name.Should().MatchRegex("^aws_guardduty_[a-z0-9_]+$"));
     }
 
     private static ServiceProvider Provider(Action<IServiceCollection> configure)

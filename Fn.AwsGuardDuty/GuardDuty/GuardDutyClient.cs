@@ -254,6 +254,27 @@ public sealed class GuardDutyClient : IGuardDutyClient
         Send("ListFilters", HttpMethod.Get, DetectorPath(detectorId) + "/filter", OptionalPageQuery(nextToken, maxResults), null,
             cancellationToken);
 
+    public Task<JObject> StartMalwareScanAsync(string resourceArn, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(resourceArn)) throw new ArgumentException("A resource ARN is required.", nameof(resourceArn));
+        var body = new JObject { ["resourceArn"] = resourceArn, ["clientToken"] = Guid.NewGuid().ToString() };
+        return Send("StartMalwareScan", HttpMethod.Post, "/malware-scan/start", null, body, cancellationToken);
+    }
+
+    public Task<JObject> GetMalwareScanAsync(string scanId, CancellationToken cancellationToken = default)
+    {
+        CheckId(scanId, nameof(scanId));
+        return Send("GetMalwareScan", HttpMethod.Get, "/malware-scan/" + Uri.EscapeDataString(scanId), null, null, cancellationToken);
+    }
+
+    public Task<JObject> SendObjectMalwareScanAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(bucket)) throw new ArgumentException("A bucket is required.", nameof(bucket));
+        if (string.IsNullOrEmpty(key)) throw new ArgumentException("An object key is required.", nameof(key));
+        var body = new JObject { ["s3Object"] = new JObject { ["bucket"] = bucket, ["key"] = key } };
+        return Send("SendObjectMalwareScan", HttpMethod.Post, "/object-malware-scan/send", null, body, cancellationToken);
+    }
+
     private static JObject FilterBody(FilterRequest request)
     {
         var body = new JObject();

@@ -99,4 +99,13 @@ public interface IGuardDutyClient
     /// <summary>One page of ListFilters; the wire response (<c>{"filterNames","nextToken"}</c>).</summary>
     Task<JObject> ListFiltersPageAsync(string detectorId, string? nextToken = null, int? maxResults = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>StartMalwareScan of a resource (e.g. an EC2 instance ARN); the wire response (<c>{"scanId"}</c>).</summary>
+    Task<JObject> StartMalwareScanAsync(string resourceArn, CancellationToken cancellationToken = default);
+
+    /// <summary>GetMalwareScan; the wire response.</summary>
+    Task<JObject> GetMalwareScanAsync(string scanId, CancellationToken cancellationToken = default);
+
+    /// <summary>SendObjectMalwareScan of one S3 object (Malware Protection for S3); the wire response.</summary>
+    Task<JObject> SendObjectMalwareScanAsync(string bucket, string key, CancellationToken cancellationToken = default);
 }

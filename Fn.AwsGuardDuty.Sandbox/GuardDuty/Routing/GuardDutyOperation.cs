@@ -19,4 +19,7 @@ public static class GuardDutyOperation
     public const string GetFilter = nameof(GetFilter);
     public const string UpdateFilter = nameof(UpdateFilter);
     public const string DeleteFilter = nameof(DeleteFilter);
+    public const string StartMalwareScan = nameof(StartMalwareScan);
+    public const string GetMalwareScan = nameof(GetMalwareScan);
+    public const string SendObjectMalwareScan = nameof(SendObjectMalwareScan);
 }

@@ -104,4 +104,14 @@ internal sealed class DetectorRoutingClient(string region, IReadOnlyDictionary<s
     public Task<JObject> ListFiltersPageAsync(string detectorId, string? nextToken = null, int? maxResults = null,
         CancellationToken cancellationToken = default) =>
         For(detectorId).ListFiltersPageAsync(detectorId, nextToken, maxResults, cancellationToken);
+
+    // The malware operations name no detector; any detector's client of the region serves them.
+    public Task<JObject> StartMalwareScanAsync(string resourceArn, CancellationToken cancellationToken = default) =>
+        byDetector.Values.First().StartMalwareScanAsync(resourceArn, cancellationToken);
+
+    public Task<JObject> GetMalwareScanAsync(string scanId, CancellationToken cancellationToken = default) =>
+        byDetector.Values.First().GetMalwareScanAsync(scanId, cancellationToken);
+
+    public Task<JObject> SendObjectMalwareScanAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
+        byDetector.Values.First().SendObjectMalwareScanAsync(bucket, key, cancellationToken);
 }
