@@ -211,6 +211,29 @@ public sealed class GuardDutyEmulatorState
         }
     }
 
+    /// <summary>Adds (or replaces) a member account of the detector, as ListMembers lists it (wire form, accountId required).</summary>
+    public void AddMember(DetectorKey detector, JObject member)
+    {
+        var accountId = member.Value<string>("accountId") ?? throw new ArgumentException("A member needs an accountId.");
+        lock (Gate)
+        {
+            Require(detector).Members[accountId] = (JObject)member.DeepClone();
+        }
+    }
+
+    /// <summary>Adds (or replaces) a coverage entry (wire CoverageResource; resourceId required, detectorId and accountId filled in).</summary>
+    public void AddCoverage(DetectorKey detector, JObject resource)
+    {
+        var resourceId = resource.Value<string>("resourceId") ?? throw new ArgumentException("A coverage resource needs a resourceId.");
+        lock (Gate)
+        {
+            var copy = (JObject)resource.DeepClone();
+            copy["detectorId"] ??= detector.DetectorId;
+            copy["accountId"] ??= detector.AccountId;
+            Require(detector).Coverage[resourceId] = copy;
+        }
+    }
+
     /// <summary>A malware scan as GetMalwareScan answers it (wire form), or null.</summary>
     public JObject? MalwareScan(string scanId)
     {

@@ -47,6 +47,8 @@ public static class FunctionInputFields
         new(InputNames.ScanId, "text", "The id of a GuardDuty malware scan."),
         new(InputNames.BucketName, "text", "S3 bucket of the object to scan (Malware Protection for S3 must be enabled on it)."),
         new(InputNames.ObjectKey, "text", "Full key of the S3 object to scan."),
+        new(InputNames.AccountId, "text", "Only this AWS account (12 digits)."),
+        new(InputNames.CoverageStatus, "select", "Only resources with this coverage status.", SelectValues: ["HEALTHY", "UNHEALTHY"]),
         new(InputNames.GroupBy, "select", "How to group the findings statistics.", SelectValues: ["ACCOUNT", "DATE", "FINDING_TYPE", "RESOURCE", "SEVERITY"]),
     ];
 }

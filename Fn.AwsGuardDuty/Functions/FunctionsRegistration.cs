@@ -48,6 +48,9 @@ public static class FunctionsRegistration
         services.AddSingleton<IFunctionHandler, StartMalwareScanFunction>();
         services.AddSingleton<IFunctionHandler, GetMalwareScanFunction>();
         services.AddSingleton<IFunctionHandler, ScanS3ObjectFunction>();
+        services.AddSingleton<IFunctionHandler, ListMembersFunction>();
+        services.AddSingleton<IFunctionHandler, ListCoverageFunction>();
+        services.AddSingleton<IFunctionHandler, GetCoverageStatisticsFunction>();
         services.AddSingleton<IFunctionHandler, CreateThreatEntitySetFunction>();
         services.AddSingleton<IFunctionHandler, ListThreatEntitySetFunction>();
         services.AddSingleton<IFunctionHandler, GetThreatEntitySetFunction>();

@@ -43,4 +43,6 @@ public static class InputNames
     public const string ScanId = "aws_gd_scan_id";
     public const string BucketName = "aws_gd_bucket_name";
     public const string ObjectKey = "aws_gd_object_key";
+    public const string AccountId = "aws_gd_account_id";
+    public const string CoverageStatus = "aws_gd_coverage_status";
 }

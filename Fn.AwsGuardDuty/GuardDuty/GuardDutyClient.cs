@@ -254,6 +254,25 @@ public sealed class GuardDutyClient : IGuardDutyClient
         Send("ListFilters", HttpMethod.Get, DetectorPath(detectorId) + "/filter", OptionalPageQuery(nextToken, maxResults), null,
             cancellationToken);
 
+    public Task<JObject> ListMembersPageAsync(string detectorId, string? nextToken = null, int? maxResults = null,
+        CancellationToken cancellationToken = default) =>
+        Send("ListMembers", HttpMethod.Get, DetectorPath(detectorId) + "/member", OptionalPageQuery(nextToken, maxResults), null,
+            cancellationToken);
+
+    public Task<JObject> ListCoveragePageAsync(string detectorId, JObject? filterCriteria = null, string? nextToken = null,
+        int? maxResults = null, CancellationToken cancellationToken = default)
+    {
+        var body = new JObject();
+        if (filterCriteria is not null) body["filterCriteria"] = filterCriteria.DeepClone();
+        if (maxResults is { } max) body["maxResults"] = max;
+        if (!string.IsNullOrEmpty(nextToken)) body["nextToken"] = nextToken;
+        return Send("ListCoverage", HttpMethod.Post, DetectorPath(detectorId) + "/coverage", null, body, cancellationToken);
+    }
+
+    public Task<JObject> GetCoverageStatisticsAsync(string detectorId, CancellationToken cancellationToken = default) =>
+        Send("GetCoverageStatistics", HttpMethod.Post, DetectorPath(detectorId) + "/coverage/statistics", null,
+            new JObject { ["statisticsType"] = new JArray("COUNT_BY_RESOURCE_TYPE", "COUNT_BY_COVERAGE_STATUS") }, cancellationToken);
+
     public Task<JObject> StartMalwareScanAsync(string resourceArn, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(resourceArn)) throw new ArgumentException("A resource ARN is required.", nameof(resourceArn));

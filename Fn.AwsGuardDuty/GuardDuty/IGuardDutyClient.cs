@@ -100,6 +100,17 @@ public interface IGuardDutyClient
     Task<JObject> ListFiltersPageAsync(string detectorId, string? nextToken = null, int? maxResults = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>One page of ListMembers (associated members only, as the service defaults); the wire response.</summary>
+    Task<JObject> ListMembersPageAsync(string detectorId, string? nextToken = null, int? maxResults = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>One page of ListCoverage; <paramref name="filterCriteria"/> in wire form, null for all. The wire response.</summary>
+    Task<JObject> ListCoveragePageAsync(string detectorId, JObject? filterCriteria = null, string? nextToken = null, int? maxResults = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>GetCoverageStatistics with both statistics types; the wire response.</summary>
+    Task<JObject> GetCoverageStatisticsAsync(string detectorId, CancellationToken cancellationToken = default);
+
     /// <summary>StartMalwareScan of a resource (e.g. an EC2 instance ARN); the wire response (<c>{"scanId"}</c>).</summary>
     Task<JObject> StartMalwareScanAsync(string resourceArn, CancellationToken cancellationToken = default);
 

@@ -39,6 +39,9 @@ public static class GuardDutyRouter
             ("POST", 2) when labels[1] == "findings" => new GuardDutyRoute(GuardDutyOperation.ListFindings, detectorId),
             ("POST", 3) when labels[1] == "findings" && FindingActions.Contains(labels[2]) => new GuardDutyRoute(FindingOperation(labels[2]), detectorId),
             (_, 2 or 3) when labels[1] == "filter" => FilterRoute(method, labels, detectorId!),
+            ("GET", 2) when labels[1] == "member" => new GuardDutyRoute(GuardDutyOperation.ListMembers, detectorId),
+            ("POST", 2) when labels[1] == "coverage" => new GuardDutyRoute(GuardDutyOperation.ListCoverage, detectorId),
+            ("POST", 3) when labels[1] == "coverage" && labels[2] == "statistics" => new GuardDutyRoute(GuardDutyOperation.GetCoverageStatistics, detectorId),
             (_, 2 or 3) => ThreatListRoute(method, labels, detectorId!),
             _ => null,
         };
