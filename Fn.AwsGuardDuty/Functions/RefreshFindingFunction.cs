@@ -60,7 +60,7 @@ public sealed class RefreshFindingFunction(
 
         try
         {
-            var mapped = await refresher.MapAsync(incidentId, _converter.ToBoto(wire), region, cancellationToken).ConfigureAwait(false);
+            var mapped = await refresher.MapAsync(incidentId, _converter.ToBoto(wire), region, detectorId, cancellationToken).ConfigureAwait(false);
             var linked = await LinkAsync(mapped, region, detectorId, cancellationToken).ConfigureAwait(false);
             mapped = linked.Mapped;
             await refresher.AddNoteAsync(incidentId, mapped, cancellationToken).ConfigureAwait(false);

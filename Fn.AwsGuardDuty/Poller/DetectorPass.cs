@@ -308,7 +308,7 @@ internal sealed class DetectorPass
             var boto = finding.ToBoto();
             if (incident is null)
             {
-                var mapped = _ctx.Mapper.Map(boto, _region);
+                var mapped = _ctx.Mapper.Map(boto, _region, _detectorId);
                 var created = await _ctx.Soar.CreateAsync(mapped, _region, _detectorId, finding.Id, abort).ConfigureAwait(false);
                 _counters.AddCreated();
                 _logger.LogInformation("GuardDuty finding {FindingId} of type {Type} in region {Region} escalated to SOAR incident {IncidentId}{Note}",
@@ -319,7 +319,7 @@ internal sealed class DetectorPass
 
             if (_checkpoint.PendingCreates.Contains(finding.Id))
             {
-                var repaired = await _ctx.Soar.RepairTablesAsync(incident.Id, _ctx.Mapper.Map(boto, _region), abort).ConfigureAwait(false);
+                var repaired = await _ctx.Soar.RepairTablesAsync(incident.Id, _ctx.Mapper.Map(boto, _region, _detectorId), abort).ConfigureAwait(false);
                 if (repaired > 0)
                     _logger.LogWarning("SOAR incident {IncidentId} of finding {FindingId} was missing rows in {Tables} table(s) after an interrupted create; completed",
                         incident.Id, finding.Id, repaired);
@@ -378,7 +378,7 @@ internal sealed class DetectorPass
             return null;
         }
 
-        var mapped = await _ctx.Soar.UpdateDirectAsync(incident, _ctx.Mapper, boto, _region, abort).ConfigureAwait(false);
+        var mapped = await _ctx.Soar.UpdateDirectAsync(incident, _ctx.Mapper, boto, _region, _detectorId, abort).ConfigureAwait(false);
         return new SequenceToLink(incident.Id, mapped);
     }
 

@@ -140,8 +140,9 @@ public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvi
     /// incident lacks and the refresh note (what the refresh playbook does, without piling up rows), through the
     /// same <see cref="IncidentRefresher"/> as the refresh function.
     /// </summary>
-    public Task<MappedFinding> UpdateDirectAsync(KnownIncident incident, FindingMapper mapper, JObject botoFinding, string region, CancellationToken cancellationToken) =>
-        new IncidentRefresher(soar, mapper).RefreshAsync(incident.Id, botoFinding, region, cancellationToken);
+    public Task<MappedFinding> UpdateDirectAsync(KnownIncident incident, FindingMapper mapper, JObject botoFinding, string region, string detectorId,
+        CancellationToken cancellationToken) =>
+        new IncidentRefresher(soar, mapper).RefreshAsync(incident.Id, botoFinding, region, detectorId, cancellationToken);
 
     /// <summary>Sets plan_status back to "A" (<c>aws_gd_closed_incident_action = reopen</c>).</summary>
     public Task ReopenAsync(KnownIncident incident, CancellationToken cancellationToken) =>
