@@ -103,7 +103,7 @@ public sealed class SequenceLinkingTests
         update.Created.Should().Be(1);
         update.Refreshed.Should().Be(1);
         var laterMember = h.IncidentOf(LaterMemberId);
-        expectedSignals.Add(JObject.Parse($$"""
+        expectedSignals.Add(VectorFiles.Parse($$"""
             {"signal_uid":"{{LaterMemberArn}}","signal_name":"Discovery:IAMUser/AnomalousBehavior","signal_type":"FINDING",
              "signal_description":null,"severity":"2","count":"2","first_seen":"2024-11-19T17:56:40.000Z","last_seen":"2024-11-19T17:56:40.000Z",
              "resource_uids":"AKIAEXAMPLEJDOE00001","actor_ids":"actor-jdoe","endpoint_ids":null,"incident_id":"{{laterMember.Id}}",
