@@ -42,6 +42,7 @@ public static class PushRegistration
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new PushBackstopSender(
             sp.GetRequiredService<IAmazonSQS>(), push.Queue, sp.GetRequiredService<ILogger<PushBackstopSender>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new PushFeedMark(guardDuty.StateDir));
         services.AddHostedService<PushReceiverService>();
         return services;
     }

@@ -90,9 +90,22 @@ internal sealed class PushWorld : IAsyncDisposable
     /// <summary>Starts <c>run</c> in-process as instance <paramref name="name"/>; <paramref name="guardDutyExtra"/> goes last in [fn_aws_guardduty].</summary>
     public RunningApp StartApp(string name, string guardDutyExtra = "aws_gd_polling_enabled = false")
     {
+        var path = WriteConfig(name, guardDutyExtra);
+        var app = new RunningApp(name, Path.Combine(Files.Directory, name, "logs", "app.log"));
+        app.Start(new CliContext { Out = app.Output, Error = app.Output, Environment = Files.Environment }, path);
+        _apps.Add(app);
+        return app;
+    }
+
+    /// <summary>The state folder of instance <paramref name="name"/>.</summary>
+    public string StateDir(string name) => Path.Combine(Files.Directory, name, "state");
+
+    /// <summary>The app.config of instance <paramref name="name"/> on <paramref name="queue"/> (default: <see cref="Queue"/>).</summary>
+    public string WriteConfig(string name, string guardDutyExtra = "aws_gd_polling_enabled = false", SqsQueueKey? queue = null)
+    {
         var dir = Path.Combine(Files.Directory, name);
         Directory.CreateDirectory(dir);
-        var path = Files.Write($"""
+        return Files.Write($"""
             [resilient]
             host = 127.0.0.1
             port = {Soar.Port}
@@ -117,17 +130,13 @@ internal sealed class PushWorld : IAsyncDisposable
             aws_gd_ec2_endpoint_url = {GuardDuty.Endpoint}
             aws_gd_sts_endpoint_url = {Sts.Endpoint}
             aws_gd_max_retries = 1
-            aws_gd_state_dir = {Path.Combine(dir, "state")}
-            aws_gd_sqs_queue_url = {Queue.Url}
+            aws_gd_state_dir = {StateDir(name)}
+            aws_gd_sqs_queue_url = {(queue ?? Queue).Url}
             aws_gd_sqs_endpoint_url = {Sqs.Endpoint}
             aws_gd_sqs_wait_time = 1s
             aws_gd_sqs_visibility_timeout = 5s
             {guardDutyExtra}
             """, $"{name}/app.config");
-        var app = new RunningApp(name, Path.Combine(dir, "logs", "app.log"));
-        app.Start(new CliContext { Out = app.Output, Error = app.Output, Environment = Files.Environment }, path);
-        _apps.Add(app);
-        return app;
     }
 
     /// <summary>Findings made by the generator for the detector, recent (so no lookback leaves them out), not yet in GuardDuty.</summary>

@@ -17,6 +17,7 @@ public static class SelfTestRegistration
         services.AddSingleton<ISelfTestCheck, AwsCredentialsSelfTestCheck>();
         services.AddSingleton<ISelfTestCheck, AwsRegionsSelfTestCheck>();
         services.AddSingleton<ISelfTestCheck, GuardDutyDetectorsSelfTestCheck>();
+        services.AddSingleton<ISelfTestCheck, PushQueueSelfTestCheck>();
         return services;
     }
 }
