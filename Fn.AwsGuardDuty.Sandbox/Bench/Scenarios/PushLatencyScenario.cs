@@ -77,15 +77,18 @@ public sealed class PushLatencyScenario : IBenchScenario
         recorder.Detail("queue_left", sqs.State.Messages(queue).Count);
         recorder.Detail("dead_lettered", sqs.State.Messages(deadLetters).Count);
         recorder.Detail("latency_note", "incident create_date (SOAR emulator clock) minus the event's enqueue time; both clocks are this machine's");
-        Record(recorder, $"push at {PacedRate:0} events/s", pacedLatency);
-        Record(recorder, $"push burst of {BurstSize:N0}", burstLatency);
+        Record(recorder, $"push at {PacedRate:0} events/s", pacedLatency, BenchTarget.Below(2_000), null);
+        // One message group is one serialised stream (that is what makes several instances safe), so a burst drains at
+        // the rate of one incident after another: its latency is the queue's depth over that rate, not the intake's delay.
+        Record(recorder, $"push burst of {BurstSize:N0}", burstLatency, null,
+            "one FIFO message group: the burst is escalated one incident after another");
     }
 
-    private static void Record(ScenarioRecorder recorder, string name, List<double> sorted)
+    private static void Record(ScenarioRecorder recorder, string name, List<double> sorted, BenchTarget? p95Target, string? note)
     {
-        recorder.Figure($"{name}: p50 event to incident", Percentile(sorted, 0.50), "ms");
-        recorder.Figure($"{name}: p95 event to incident", Percentile(sorted, 0.95), "ms", BenchTarget.Below(2_000));
-        recorder.Figure($"{name}: p99 event to incident", Percentile(sorted, 0.99), "ms");
+        recorder.Figure($"{name}: p50 event to incident", Percentile(sorted, 0.50), "ms", note: note);
+        recorder.Figure($"{name}: p95 event to incident", Percentile(sorted, 0.95), "ms", p95Target, note);
+        recorder.Figure($"{name}: p99 event to incident", Percentile(sorted, 0.99), "ms", note: note);
     }
 
     /// <summary>Waits until each finding has its incident; the sorted latencies in milliseconds.</summary>
