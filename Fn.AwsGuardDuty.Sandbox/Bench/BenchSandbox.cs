@@ -47,6 +47,9 @@ public sealed class BenchSandbox : IAsyncDisposable
 
     public string ApiKeySecret { get; }
 
+    /// <summary>The AWS key pair the app signs with (for other AWS emulators, e.g. SQS, started beside these).</summary>
+    public AwsCredential AwsCredential => new(AwsKeyId, _awsSecret, AwsAccount);
+
     /// <summary>The app's HOME and working directory.</summary>
     public string Home => Path.Combine(_directory, "home");
 

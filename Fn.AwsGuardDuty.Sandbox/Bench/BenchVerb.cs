@@ -24,6 +24,7 @@ public static class BenchVerb
         new ThroughputScenario(),
         new IdleRssScenario(),
         new StartupScenario(),
+        new PushLatencyScenario(),
     ];
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, AnsiConsole.Console, CancellationToken.None);

@@ -174,7 +174,7 @@ public sealed class GuardDutyEmulatorState
             foreach (var finding in findings)
             {
                 var document = Normalize(state, (JObject)finding.DeepClone());
-                state.Findings[(string)document["id"]!] = Admit(state, document);
+                Put(state, Admit(state, document));
                 added++;
             }
 
@@ -226,7 +226,7 @@ public sealed class GuardDutyEmulatorState
             service["count"] = (service.Value<int?>("count") ?? 0) + 1;
             service["eventLastSeen"] = finding["updatedAt"]!.DeepClone();
             var state = Require(detector);
-            state.Findings[findingId] = Admit(state, finding);
+            Put(state, Admit(state, finding));
             state.FindingsChanged();
             return finding;
         }
@@ -415,6 +415,27 @@ public sealed class GuardDutyEmulatorState
     /// A new or recurring finding as the detector keeps it: archived when one of the detector's ARCHIVE filters
     /// (suppression rules) matches it, as GuardDuty archives suppressed findings on arrival.
     /// </summary>
+    /// <summary>
+    /// Raised, under the state's lock and in order, when a finding is created, its updatedAt moves or it is archived or
+    /// unarchived: when GuardDuty publishes a <c>GuardDuty Finding</c> event to EventBridge. The argument is the finding as stored.
+    /// </summary>
+    public event Action<DetectorKey, JObject>? FindingPublished;
+
+    /// <summary>Stores <paramref name="stored"/> in <paramref name="detector"/> and raises <see cref="FindingPublished"/> when it is an event.</summary>
+    internal void Put(DetectorState detector, StoredFinding stored)
+    {
+        detector.Findings.TryGetValue(stored.Id, out var before);
+        detector.Findings[stored.Id] = stored;
+        if (FindingPublished is not { } publish) return;
+        var after = stored.Parse();
+        var previous = before?.Parse();
+        if (previous is null || previous.Value<string>("updatedAt") != after.Value<string>("updatedAt")
+            || Service(previous).Value<bool?>("archived") != Service(after).Value<bool?>("archived"))
+        {
+            publish(detector.Key, after);
+        }
+    }
+
     internal StoredFinding Admit(DetectorState detector, JObject finding)
     {
         var stored = StoredFinding.Create(finding, Catalog);
@@ -437,7 +458,7 @@ public sealed class GuardDutyEmulatorState
             if (Service(finding).Value<bool?>("archived") != true)
             {
                 Service(finding)["archived"] = true;
-                detector.Findings[stored.Id] = StoredFinding.Create(finding, Catalog);
+                Put(detector, StoredFinding.Create(finding, Catalog));
                 changed = true;
             }
         }
@@ -450,7 +471,7 @@ public sealed class GuardDutyEmulatorState
 
     private void Store(DetectorState detector, JObject finding)
     {
-        detector.Findings[(string)finding["id"]!] = StoredFinding.Create(finding, Catalog);
+        Put(detector, StoredFinding.Create(finding, Catalog));
         detector.FindingsChanged();
     }
 

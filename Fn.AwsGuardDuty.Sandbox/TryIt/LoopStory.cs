@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spectre.Console;
 using Fn.AwsGuardDuty.Sandbox.Platform;
 using Fn.AwsGuardDuty.Sandbox.Soar.Imports;
 using Fn.AwsGuardDuty.Sandbox.Soar.State;
@@ -24,7 +25,7 @@ public sealed class LoopStory(TryItSession session, TryItConsole ui)
     public async Task IncidentsAsync(CancellationToken cancellationToken)
     {
         var seeded = session.Seeded.Count;
-        await ui.ProgressAsync("Incidents created in SOAR by the poller", seeded, () => (int)session.Activity.Created, Timeout,
+        await ui.ProgressAsync(session.Options.Push ? "Incidents created in SOAR from the push queue" : "Incidents created in SOAR by the poller", seeded, () => (int)session.Activity.Created, Timeout,
             $"the poller created an incident for each of the {seeded} findings",
             () => $"{session.Activity.Created} incident(s) so far after {session.App.PollCycles} poll cycle(s); see {session.Layout.LogFile}",
             cancellationToken).ConfigureAwait(false);
@@ -34,6 +35,21 @@ public sealed class LoopStory(TryItSession session, TryItConsole ui)
             cancellationToken).ConfigureAwait(false);
         if (Org.IncidentCount != seeded)
             throw new TryItException($"expected {seeded} incidents, one per finding, but SOAR holds {Org.IncidentCount}");
+        if (session.Options.Push) ui.Line(Markup.Escape(PushLatency()), always: true);
+    }
+
+    /// <summary>Seconds from each finding's first event into the push queue to its incident's creation in SOAR.</summary>
+    private string PushLatency()
+    {
+        var seconds = session.Seeded
+            .Select(f => (Published: session.Servers.Feed.FirstPublished(f.Id), Incident: session.IncidentsOf(f).FirstOrDefault()))
+            .Where(x => x.Published is not null && x.Incident is not null)
+            .Select(x => (DateTimeOffset.FromUnixTimeMilliseconds(x.Incident!.CreateDate) - x.Published!.Value).TotalSeconds)
+            .Order()
+            .ToList();
+        if (seconds.Count == 0) return "Push: no finding event was timed";
+        double At(double q) => seconds[Math.Min(seconds.Count - 1, (int)Math.Ceiling(q * seconds.Count) - 1)];
+        return $"Push: finding event to incident in {At(0.5):0.00} s (p50), {At(0.95):0.00} s (p95), {seconds[^1]:0.00} s (max) over {seconds.Count} findings";
     }
 
     /// <summary>Changes findings in GuardDuty as a recurring activity does; waits until the playbook refreshed each incident.</summary>

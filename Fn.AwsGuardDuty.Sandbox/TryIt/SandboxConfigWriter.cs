@@ -64,7 +64,18 @@ public static class SandboxConfigWriter
         aws_gd_closed_incident_action = leave
         aws_gd_state_dir = {layout.StateDirectory}
         aws_gd_max_retries = 3
+        {PushKeys(servers, options)}
+        """;
 
+    /// <summary>Push mode: the emulated queue the EventBridge rule feeds; the poller becomes the backstop at the same interval.</summary>
+    private static string PushKeys(SandboxServers servers, TryItOptions options) => !options.Push ? "" : $"""
+
+        # Push: GuardDuty finding events arrive through SQS (fed as deploy/aws/'s EventBridge rule feeds it);
+        # the poller is the backstop every aws_gd_reconcile_interval.
+        aws_gd_sqs_queue_url = {servers.Feed.Queue.Url}
+        aws_gd_sqs_endpoint_url = {servers.Sqs.Endpoint}
+        aws_gd_sqs_wait_time = 20s
+        aws_gd_reconcile_interval = {DurationParser.Format(options.PollInterval)}
         """;
 
     // The app's own layout and levels, without the console target.

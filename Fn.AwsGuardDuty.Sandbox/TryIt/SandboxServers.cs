@@ -2,6 +2,7 @@ using Fn.AwsGuardDuty.Sandbox.Aws;
 using Fn.AwsGuardDuty.Sandbox.GuardDuty;
 using Fn.AwsGuardDuty.Sandbox.Soar;
 using Fn.AwsGuardDuty.Sandbox.Soar.Options;
+using Fn.AwsGuardDuty.Sandbox.Sqs;
 using Fn.AwsGuardDuty.Sandbox.Stomp;
 using Fn.AwsGuardDuty.Sandbox.Tls;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace Fn.AwsGuardDuty.Sandbox.TryIt;
 
 /// <summary>
 /// The stand-ins the app talks to, all on 127.0.0.1 with ports picked by the system: GuardDuty + EC2 (a detector in
-/// each of <see cref="Regions"/>), STS (GetCallerIdentity, for selftest), SOAR REST over HTTPS and the STOMP broker over
+/// each of <see cref="Regions"/>), STS (GetCallerIdentity, for selftest), SQS (the push queue, fed as the EventBridge rule feeds it), SOAR REST over HTTPS and the STOMP broker over
 /// TLS, both with certificates of one sandbox CA. SOAR starts empty of the app's objects, as a fresh SOAR does.
 /// </summary>
 public sealed class SandboxServers : IAsyncDisposable
@@ -23,8 +24,10 @@ public sealed class SandboxServers : IAsyncDisposable
     private readonly LocalCertificateAuthority _ca;
 
     private SandboxServers(LocalCertificateAuthority ca, GuardDutyEmulator guardDuty, StsCallerIdentityEndpoint sts, SoarEmulator soar,
-        SandboxStompBroker broker, IReadOnlyDictionary<string, DetectorKey> detectors)
+        SandboxStompBroker broker, IReadOnlyDictionary<string, DetectorKey> detectors, SqsEmulator sqs, EventBridgeFeed feed)
     {
+        Sqs = sqs;
+        Feed = feed;
         _ca = ca;
         GuardDuty = guardDuty;
         Sts = sts;
@@ -44,6 +47,15 @@ public sealed class SandboxServers : IAsyncDisposable
     /// <summary>The detector of each region, by region name.</summary>
     public IReadOnlyDictionary<string, DetectorKey> Detectors { get; }
 
+    /// <summary>The SQS emulator holding the push queue (FIFO, with a dead-letter queue) that <see cref="Feed"/> fills.</summary>
+    public SqsEmulator Sqs { get; }
+
+    /// <summary>The EventBridge rule: GuardDuty finding events into the push queue.</summary>
+    public EventBridgeFeed Feed { get; }
+
+    public const string QueueName = "fn-aws-guardduty.fifo";
+    public const string DeadLetterQueueName = "fn-aws-guardduty-dlq.fifo";
+
     public static async Task<SandboxServers> StartAsync(SandboxSecrets secrets, SandboxLayout layout, ILoggerFactory? loggerFactory = null,
         CancellationToken cancellationToken = default)
     {
@@ -54,6 +66,7 @@ public sealed class SandboxServers : IAsyncDisposable
         GuardDutyEmulator? guardDuty = null;
         StsCallerIdentityEndpoint? sts = null;
         SoarEmulator? soar = null;
+        SqsEmulator? sqs = null;
         try
         {
             guardDuty = await GuardDutyEmulator.StartAsync(new GuardDutyEmulatorOptions { Credentials = [aws], LoggerFactory = loggerFactory }, cancellationToken)
@@ -86,10 +99,21 @@ public sealed class SandboxServers : IAsyncDisposable
                     new SandboxStompUser(secrets.PlatformLogin, secrets.PlatformPasscode),
                 ],
             }, loggerFactory.CreateLogger<SandboxStompBroker>()).ConfigureAwait(false);
-            return new SandboxServers(ca, guardDuty, sts, soar, broker, detectors);
+            sqs = await SqsEmulator.StartAsync(new SqsEmulatorOptions { Credentials = [aws], LoggerFactory = loggerFactory }, cancellationToken)
+                .ConfigureAwait(false);
+            var deadLetters = sqs.State.CreateQueue(new SqsQueueKey(Regions[0], SandboxSecrets.AwsAccountId, DeadLetterQueueName),
+                new Dictionary<string, string> { ["FifoQueue"] = "true" });
+            var queue = sqs.State.CreateQueue(new SqsQueueKey(Regions[0], SandboxSecrets.AwsAccountId, QueueName), new Dictionary<string, string>
+            {
+                ["FifoQueue"] = "true",
+                ["RedrivePolicy"] = $$"""{"deadLetterTargetArn":"{{deadLetters.Arn}}","maxReceiveCount":5}""",
+            });
+            return new SandboxServers(ca, guardDuty, sts, soar, broker, detectors, sqs, new EventBridgeFeed(guardDuty.State, sqs.State, queue));
         }
         catch
         {
+            if (sqs is not null)
+                await sqs.DisposeAsync().ConfigureAwait(false);
             if (soar is not null)
                 await soar.DisposeAsync().ConfigureAwait(false);
             if (sts is not null)
@@ -103,6 +127,8 @@ public sealed class SandboxServers : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Feed.Dispose();
+        await Sqs.DisposeAsync().ConfigureAwait(false);
         await Broker.DisposeAsync().ConfigureAwait(false);
         await Soar.DisposeAsync().ConfigureAwait(false);
         await Sts.DisposeAsync().ConfigureAwait(false);

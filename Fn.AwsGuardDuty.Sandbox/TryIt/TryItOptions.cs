@@ -19,6 +19,9 @@ public sealed record TryItOptions
     /// <summary>The app's <c>aws_gd_polling_interval</c>: how soon GuardDuty changes reach SOAR.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Findings reach the app through the SQS push queue (the default); false: the poller alone, as without AWS push.</summary>
+    public bool Push { get; init; } = true;
+
     /// <summary>How long each step may take before it counts as failed.</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

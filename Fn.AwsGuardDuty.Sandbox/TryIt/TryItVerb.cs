@@ -48,13 +48,14 @@ public static class TryItVerb
             DefaultValueFactory = _ => ".sandbox",
             HelpName = "PATH",
         };
+        var pollOnly = new Option<bool>("--poll-only") { Description = "No SQS push queue: the poller alone escalates, as without AWS push." };
         var seed = new Option<int>("--seed") { Description = "Seed of the finding generator.", DefaultValueFactory = _ => 7 };
 
         var root = new RootCommand(
             "The fn-aws-guardduty try-it sandbox: local GuardDuty/EC2, STS, SOAR and STOMP stand-ins on 127.0.0.1, the " +
             "customization imported, and the real app running against them in this process.")
         {
-            scenario, findings, quiet, pollInterval, stepTimeout, directory, seed,
+            scenario, findings, quiet, pollInterval, stepTimeout, directory, seed, pollOnly,
         };
         var output = new StringWriter();
         root.SetAction(async (parse, token) =>
@@ -71,6 +72,7 @@ public static class TryItVerb
                     StepTimeout = Duration("--step-timeout", parse.GetValue(stepTimeout)),
                     WorkDirectory = Path.GetFullPath(parse.GetValue(directory) ?? ".sandbox"),
                     Seed = parse.GetValue(seed),
+                    Push = !parse.GetValue(pollOnly),
                 };
                 options.Validate();
             }

@@ -66,7 +66,7 @@ public class PushOptionsTests
     [TestCase("aws_gd_sqs_max_messages = ten", "aws_gd_sqs_max_messages", "whole number")]
     [TestCase("aws_gd_sqs_visibility_timeout = 1", "aws_gd_sqs_visibility_timeout", "2 s to 12 h")]
     [TestCase("aws_gd_sqs_visibility_timeout = 13h", "aws_gd_sqs_visibility_timeout", "2 s to 12 h")]
-    [TestCase("aws_gd_reconcile_interval = 30s", "aws_gd_reconcile_interval", "at least 1 minute")]
+    [TestCase("aws_gd_reconcile_interval = 0", "aws_gd_reconcile_interval", "at least 1 second")]
     [TestCase("aws_gd_sqs_endpoint_url = not a url", "aws_gd_sqs_endpoint_url", "not an absolute")]
     public void A_bad_value_is_a_problem_naming_its_key(string line, string key, string message)
     {

@@ -35,6 +35,9 @@ public sealed class AppConfig
 
     public IntegrationsOptions Integrations { get; }
 
+    /// <summary>The push intake (extensions.md §B); null when <c>aws_gd_sqs_queue_url</c> is not set: the poller escalates.</summary>
+    public PushOptions? Push { get; init; }
+
     /// <summary>One-line warnings to log at start-up (cafile = false, unset variables kept literally, unknown keys).</summary>
     public IReadOnlyList<string> Warnings { get; }
 

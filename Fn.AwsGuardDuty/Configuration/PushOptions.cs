@@ -29,7 +29,7 @@ public sealed record PushOptions(
     public const int MaxMaxMessages = 10;
     public static readonly TimeSpan MinVisibilityTimeout = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan MaxVisibilityTimeout = TimeSpan.FromHours(12);
-    public static readonly TimeSpan MinReconcileInterval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MinReconcileInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Defaults for everything but the queue (tests, the sandbox).</summary>
     public static PushOptions ForQueue(SqsQueueAddress queue, Uri? endpointUrl = null) =>

@@ -57,7 +57,7 @@ internal static class PushOptionsReader
 
         if (reconcile < PushOptions.MinReconcileInterval)
         {
-            problems.Add(new ConfigProblem(r.Section, ReconcileIntervalKey, $"{Show(reconcile)} must be at least 1 minute (the backstop poller's interval in push mode)"));
+            problems.Add(new ConfigProblem(r.Section, ReconcileIntervalKey, $"{Show(reconcile)} must be at least 1 second (the backstop poller's interval in push mode)"));
         }
 
         return problems.Count > before || queue is null ? null : new PushOptions(queue, endpoint, wait, max, visibility, reconcile);

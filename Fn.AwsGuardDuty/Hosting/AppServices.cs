@@ -3,6 +3,7 @@ using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.Logging;
 using Fn.AwsGuardDuty.Poller;
+using Fn.AwsGuardDuty.Push;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -32,8 +33,10 @@ public static class AppServices
         services.AddFunctionListener(config.Resilient, runtime.Session);
         // One IFunctionHandler per SOAR function  (Functions/)
         services.AddGuardDutyFunctions();
-        // The findings poller, only when polling is on  (Poller/)
-        services.AddFindingsPoller(config.GuardDuty);
+        // The findings poller, only when polling is on; in push mode the backstop every aws_gd_reconcile_interval  (Poller/)
+        services.AddFindingsPoller(config.GuardDuty, config.Push);
+        // The SQS push intake, only when aws_gd_sqs_queue_url is set  (Push/)
+        services.AddPushIntake(config.Push, config.GuardDuty);
         return services;
     }
 

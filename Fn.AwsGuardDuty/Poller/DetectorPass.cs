@@ -244,6 +244,19 @@ internal sealed class DetectorPass
 
     private async Task HandleAsync(List<PolledFinding> work, CancellationToken abort)
     {
+        if (_ctx.Backstop is { } backstop)
+        {
+            // Push mode: every escalation goes through the queue's one serialised stream; what could not be queued is retried.
+            var unsent = (await backstop.SendAsync(work, _region, abort).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            foreach (var finding in work)
+                Apply(unsent.Contains(finding.Id)
+                    ? new FindingOutcome(finding, FindingOutcomeKind.Failed, null, Error: "not queued")
+                    : new FindingOutcome(finding, FindingOutcomeKind.Queued, null));
+            _logger.LogInformation("Region {Region} detector {DetectorId}: {Queued} finding(s) sent into the push queue, {Unsent} to retry",
+                _region, _detectorId, work.Count - unsent.Count, unsent.Count);
+            return;
+        }
+
         var known = await _ctx.Soar.FindAsync(_region, _detectorId, work.Select(f => f.Id).ToList(), abort).ConfigureAwait(false);
         var creates = work.Where(f => !known.ContainsKey(f.Id)).Select(f => f.Id).ToList();
         if (creates.Count > 0)

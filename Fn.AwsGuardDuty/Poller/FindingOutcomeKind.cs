@@ -9,4 +9,7 @@ internal enum FindingOutcomeKind
     Unchanged,
     LeftClosed,
     Failed,
+
+    /// <summary>Push mode: sent into the push queue (the push intake escalates it).</summary>
+    Queued,
 }

@@ -24,8 +24,9 @@ public sealed class FindingsPoller
     private readonly ConcurrentDictionary<(string Account, string Region, string DetectorId), DetectorCheckpoint> _checkpoints = new();
     private readonly ICallerAccount _account;
 
+    /// <param name="backstop">Push mode: findings are sent into the push queue instead of escalated (extensions.md §B).</param>
     public FindingsPoller(IRegionSource regions, ICallerAccount account, SoarClient soar, FindingMapper mapper, PollerOptions options,
-        TimeProvider timeProvider, ILogger<FindingsPoller> logger)
+        TimeProvider timeProvider, ILogger<FindingsPoller> logger, Push.PushBackstopSender? backstop = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(account);
@@ -42,7 +43,7 @@ public sealed class FindingsPoller
         var template = CloseTemplate.Load(options.CloseIncidentTemplatePath);
         Store = new CheckpointStore(options.StateDir, logger, _time);
         _context = new PollerContext(options, new PollerSoar(soar, options, _time, logger), mapper,
-            new FindingFilter(options.SeverityThreshold, options.FindingTypes, options.ExcludeFindingTypes, options.Accounts, options.ExcludeAccounts, logger), template, Store, _time, logger);
+            new FindingFilter(options.SeverityThreshold, options.FindingTypes, options.ExcludeFindingTypes, options.Accounts, options.ExcludeAccounts, logger), template, Store, _time, logger, backstop);
     }
 
     public PollerOptions Options => _options;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Fn.AwsGuardDuty.Poller;
 
-/// <summary>What every detector pass of a poller shares.</summary>
+/// <summary>What every detector pass of a poller shares. <see cref="Backstop"/> is set in push mode (the pass queues instead of escalating).</summary>
 internal sealed record PollerContext(
     PollerOptions Options,
     PollerSoar Soar,
@@ -12,4 +12,5 @@ internal sealed record PollerContext(
     CloseTemplate CloseTemplate,
     CheckpointStore Store,
     TimeProvider Time,
-    ILogger Logger);
+    ILogger Logger,
+    Push.PushBackstopSender? Backstop = null);

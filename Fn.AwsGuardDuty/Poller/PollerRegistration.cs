@@ -1,6 +1,7 @@
 using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.GuardDuty;
+using Fn.AwsGuardDuty.Push;
 using Fn.AwsGuardDuty.Soar;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,13 +18,16 @@ public static class PollerRegistration
     /// <see cref="FindingMapper"/> when one is registered. An <see cref="IRegionSource"/> in the container replaces
     /// region discovery. Invalid poller settings throw <see cref="ArgumentException"/> here, at start-up.
     /// </summary>
-    public static IServiceCollection AddFindingsPoller(this IServiceCollection services, GuardDutyOptions options)
+    /// <param name="push">Push mode: the poller runs every <see cref="PushOptions.ReconcileInterval"/> as a backstop and sends what
+    /// it finds through the <see cref="PushBackstopSender"/> in the container instead of escalating.</param>
+    public static IServiceCollection AddFindingsPoller(this IServiceCollection services, GuardDutyOptions options, PushOptions? push = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.PollerActive) return services;
+        if (push is null ? !options.PollerActive : !options.PollingEnabled) return services;
 
         var pollerOptions = PollerOptions.FromGuardDutyOptions(options);
+        if (push is not null) pollerOptions = pollerOptions with { PollingInterval = push.ReconcileInterval, Enabled = true };
         pollerOptions.Validate();
         _ = CloseTemplate.Load(pollerOptions.CloseIncidentTemplatePath);
 
@@ -39,7 +43,8 @@ public static class PollerRegistration
             sp.GetRequiredService<FindingMapper>(),
             pollerOptions,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<FindingsPoller>>()));
+            sp.GetRequiredService<ILogger<FindingsPoller>>(),
+            push is null ? null : sp.GetRequiredService<PushBackstopSender>()));
         services.AddHostedService<FindingsPollerService>();
         return services;
     }

@@ -49,7 +49,7 @@ internal sealed class FindingUpdateOperations(GuardDutyEmulatorState state)
                         state.Touch(finding);
                     }
 
-                    detector.Findings[id] = StoredFinding.Create(finding, state.Catalog);
+                    state.Put(detector, StoredFinding.Create(finding, state.Catalog));
                     detector.FindingsChanged();
                 }
             }

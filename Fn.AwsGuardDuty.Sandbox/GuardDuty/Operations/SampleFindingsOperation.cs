@@ -24,7 +24,7 @@ internal sealed class SampleFindingsOperation(GuardDutyEmulatorState state)
             {
                 var sample = state.SampleGenerator.CreateSample(type, detector.AccountId, detector.Region, detector.Id, now);
                 var id = (string)sample["id"]!;
-                detector.Findings[id] = state.Admit(detector, sample);
+                state.Put(detector, state.Admit(detector, sample));
             }
 
             detector.FindingsChanged();

@@ -17,6 +17,8 @@ public static class SelfTestRegistration
         services.AddSingleton<ISelfTestCheck, AwsCredentialsSelfTestCheck>();
         services.AddSingleton<ISelfTestCheck, AwsRegionsSelfTestCheck>();
         services.AddSingleton<ISelfTestCheck, GuardDutyDetectorsSelfTestCheck>();
+        // Push mode only: without a queue there is nothing to check, and no row.
+        if (config.Push is not null) services.AddSingleton<ISelfTestCheck, PushQueueSelfTestCheck>();
         return services;
     }
 }

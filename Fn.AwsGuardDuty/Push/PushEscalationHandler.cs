@@ -1,0 +1,178 @@
+using Fn.AwsGuardDuty.Configuration;
+using Fn.AwsGuardDuty.Findings;
+using Fn.AwsGuardDuty.Poller;
+using Fn.AwsGuardDuty.Soar;
+using Fn.AwsGuardDuty.Soar.Queries;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+
+namespace Fn.AwsGuardDuty.Push;
+
+/// <summary>
+/// The push intake's escalation (extensions.md §B), over the poller's SOAR calls (<see cref="PollerSoar"/>) and its
+/// filters, mapper, update mode, closed-incident action and close template, so a pushed finding ends as a polled one
+/// would: a new incident, the refresh trigger when it moved, the incident closed when it was archived. Every step
+/// looks SOAR up first, so the same event again (redelivery, the backstop, a crash before the delete) makes no second
+/// incident. <see cref="PushOutcome.Done"/> only once SOAR accepted what was asked, or nothing needed asking.
+/// </summary>
+public sealed class PushEscalationHandler : IPushHandler
+{
+    private readonly SoarClient _soarClient;
+    private readonly PollerSoar _soar;
+    private readonly FindingMapper _mapper;
+    private readonly PollerOptions _options;
+    private readonly RegionFilter? _regions;
+    private readonly FindingFilter _filter;
+    private readonly CloseTemplate _closeTemplate;
+    private readonly ILogger _logger;
+
+    /// <param name="regions"><c>aws_gd_regions</c>: findings of other regions are dropped; null means all.</param>
+    public PushEscalationHandler(SoarClient soar, FindingMapper mapper, PollerOptions options, RegionFilter? regions, TimeProvider time,
+        ILogger<PushEscalationHandler> logger)
+    {
+        ArgumentNullException.ThrowIfNull(soar);
+        ArgumentNullException.ThrowIfNull(mapper);
+        ArgumentNullException.ThrowIfNull(options);
+        _soarClient = soar;
+        _soar = new PollerSoar(soar, options, time ?? TimeProvider.System, logger);
+        _mapper = mapper;
+        _options = options;
+        _regions = regions;
+        _filter = new FindingFilter(options.SeverityThreshold, options.FindingTypes, options.ExcludeFindingTypes, options.Accounts,
+            options.ExcludeAccounts, logger);
+        _closeTemplate = CloseTemplate.Load(options.CloseIncidentTemplatePath);
+        _logger = logger;
+    }
+
+    public async Task<PushOutcome> HandleFindingAsync(PushFinding push, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        var finding = push.Finding;
+        var region = push.Region;
+        if (DetectorOf(finding) is not { } detectorId)
+        {
+            // Not something SOAR can ever take: left for the redrive policy, as an unreadable message is.
+            _logger.LogError("Push: finding {FindingId} (event {EventId}) names no service.detectorId; left for the queue's redrive policy",
+                finding.Id, push.Event.Id);
+            return PushOutcome.Retry;
+        }
+
+        try
+        {
+            if (finding.Archived) return await CloseAsync(finding, region, detectorId, cancellationToken).ConfigureAwait(false);
+            if (Rejects(finding, region) is { } why)
+            {
+                _logger.LogDebug("Push: finding {FindingId} skipped: {Reason}", finding.Id, why);
+                return PushOutcome.Done;
+            }
+
+            var known = await _soar.FindAsync(region, detectorId, [finding.Id], cancellationToken).ConfigureAwait(false);
+            return known.GetValueOrDefault(finding.Id) is { } incident
+                ? await UpdateAsync(finding, region, incident, cancellationToken).ConfigureAwait(false)
+                : await CreateAsync(finding, region, detectorId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError("Push: GuardDuty finding {FindingId} (region {Region}, event {EventId}) could not be escalated; the message comes back: {Error}",
+                finding.Id, region, push.Event.Id, DetectorPass.Describe(e));
+            return PushOutcome.Retry;
+        }
+    }
+
+    public async Task<PushOutcome> HandleMalwareAsync(PushMalware malware, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(malware);
+        var incident = malware.Incident;
+        try
+        {
+            var query = QueryRequest.Where(SoarFilter.Equal(SoarFilter.Property(IncidentFields.FindingId), incident.FindingId));
+            await foreach (var existing in _soarClient.Incidents.QueryPagedAsync(query, _options.SoarQueryPageSize, cancellationToken: cancellationToken)
+                .ConfigureAwait(false))
+            {
+                _logger.LogInformation("Push: malware scan result {ScanId} for s3://{Bucket}/{Key} is already SOAR incident {IncidentId}",
+                    incident.FindingId, incident.Bucket, incident.Key, new KnownIncident(existing).Id);
+                return PushOutcome.Done;
+            }
+
+            // No retry of the create here: if SOAR made the incident but the answer was lost, the message comes back and
+            // the lookup above finds it.
+            var created = await _soarClient.Incidents.CreateAsync(incident.ToIncidentPayloadJson(), SoarRetryPolicy.SafeOnly, cancellationToken)
+                .ConfigureAwait(false);
+            _logger.LogInformation("Push: malware found in s3://{Bucket}/{Key} ({Threats}) escalated to SOAR incident {IncidentId}",
+                incident.Bucket, incident.Key, string.Join(", ", incident.ThreatNames), created.Value<long?>("id"));
+            return PushOutcome.Done;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError("Push: malware scan result {ScanId} (event {EventId}) could not be escalated; the message comes back: {Error}",
+                incident.FindingId, malware.Event.Id, DetectorPass.Describe(e));
+            return PushOutcome.Retry;
+        }
+    }
+
+    private string? Rejects(PolledFinding finding, string region)
+    {
+        if (_regions is not null && !_regions.Matches(region)) return $"region {region} is not in aws_gd_regions";
+        return _filter.Rejects(finding);
+    }
+
+    private async Task<PushOutcome> CreateAsync(PolledFinding finding, string region, string detectorId, CancellationToken cancellationToken)
+    {
+        var mapped = _mapper.Map(finding.ToBoto(), region);
+        var created = await _soar.CreateAsync(mapped, region, detectorId, finding.Id, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Push: GuardDuty finding {FindingId} of type {Type} in region {Region} escalated to SOAR incident {IncidentId}{Note}",
+            finding.Id, finding.Type, region, created.Id, created.Recovered ? " (found after a failed create)" : "");
+        return PushOutcome.Done;
+    }
+
+    private async Task<PushOutcome> UpdateAsync(PolledFinding finding, string region, KnownIncident incident, CancellationToken cancellationToken)
+    {
+        if (incident.IsUpToDateWith(finding))
+        {
+            _logger.LogDebug("Push: finding {FindingId} unchanged since SOAR incident {IncidentId}", finding.Id, incident.Id);
+            return PushOutcome.Done;
+        }
+
+        if (!incident.IsOpen)
+        {
+            if (_options.ClosedIncidentAction == ClosedIncidentAction.Leave)
+            {
+                _logger.LogInformation(
+                    "Push: GuardDuty finding {FindingId} (region {Region}) was updated but its SOAR incident {IncidentId} is closed; left closed (aws_gd_closed_incident_action = leave)",
+                    finding.Id, region, incident.Id);
+                return PushOutcome.Done;
+            }
+
+            await _soar.ReopenAsync(incident, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_options.UpdateMode == UpdateMode.Direct)
+            await _soar.UpdateDirectAsync(incident, _mapper, finding.ToBoto(), region, cancellationToken).ConfigureAwait(false);
+        else
+            await _soar.TriggerRefreshAsync(incident, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Push: GuardDuty finding {FindingId} (region {Region}) was updated at {UpdatedAt}; SOAR incident {IncidentId} {Action} ({Mode})",
+            finding.Id, region, finding.UpdatedAtText, incident.Id, incident.IsOpen ? "refreshed" : "reopened and refreshed", _options.UpdateMode);
+        return PushOutcome.Done;
+    }
+
+    /// <summary>An archived finding closes its open incident; with no incident, or a closed one, there is nothing to do (never a create, never a reopen).</summary>
+    private async Task<PushOutcome> CloseAsync(PolledFinding finding, string region, string detectorId, CancellationToken cancellationToken)
+    {
+        var known = await _soar.FindAsync(region, detectorId, [finding.Id], cancellationToken).ConfigureAwait(false);
+        if (known.GetValueOrDefault(finding.Id) is not { IsOpen: true } incident)
+        {
+            _logger.LogDebug("Push: archived finding {FindingId} has no open SOAR incident; nothing to close", finding.Id);
+            return PushOutcome.Done;
+        }
+
+        await _soar.CloseAsync(incident.Id, _closeTemplate, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Push: closed SOAR incident {IncidentId} because GuardDuty finding {FindingId} (region {Region}) was archived",
+            incident.Id, finding.Id, region);
+        return PushOutcome.Done;
+    }
+
+    private static string? DetectorOf(PolledFinding finding) =>
+        finding.Wire["service"] is JObject service && service["detectorId"] is JValue { Type: JTokenType.String } id && id.Value<string>() is { Length: > 0 } text
+            ? text
+            : null;
+}
