@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Fn.AwsGuardDuty.Logging;
 using Fn.AwsGuardDuty.Sandbox.Platform;
+using Fn.AwsGuardDuty.Sandbox.Worlds;
 using Microsoft.Extensions.Logging;
 using NLog.Extensions.Logging;
 using Newtonsoft.Json.Linq;
@@ -35,7 +36,7 @@ public sealed partial class TryItSession : IAsyncDisposable
 
     public SandboxSecrets Secrets { get; } = new();
 
-    public SandboxServers Servers { get; private set; } = null!;
+    public World Servers { get; private set; } = null!;
 
     public InProcessApp App { get; private set; } = null!;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security;
 using System.Text;
-using Fn.AwsGuardDuty.Sandbox.Aws;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +10,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Fn.AwsGuardDuty.Sandbox.TryIt;
+namespace Fn.AwsGuardDuty.Sandbox.Aws;
 
 /// <summary>
 /// STS on 127.0.0.1, just enough for <c>selftest</c>'s "AWS credentials" row: the query-protocol
