@@ -79,7 +79,7 @@ public sealed class World : IAsyncDisposable
 
     public string Account => Aws[0].AccountId;
 
-    /// <summary>The first account's detector in each region, by region.</summary>
+    /// <summary>The first account's detector in each region given to <see cref="WorldBuilder.WithRegions"/>, by region.</summary>
     public IReadOnlyDictionary<string, DetectorKey> Detectors => _parts.Detectors;
 
     public IReadOnlyList<string> Regions => [.. Detectors.Keys];
@@ -111,8 +111,9 @@ public sealed class World : IAsyncDisposable
         g["aws_gd_secret_access_key"] = aws.SecretAccessKey;
         if (aws.SessionToken is { } token)
             g["aws_gd_session_token"] = token;
-        g["aws_gd_master_region"] = Regions[0];
-        g["aws_gd_regions"] = string.Join(", ", Regions);
+        g["aws_gd_master_region"] = Regions.Count > 0 ? Regions[0] : "us-east-1";
+        if (Regions.Count > 0)
+            g["aws_gd_regions"] = string.Join(", ", Regions);
         g["aws_gd_endpoint_url"] = GuardDuty.Endpoint.ToString();
         g["aws_gd_ec2_endpoint_url"] = GuardDuty.Endpoint.ToString();
         if (_parts.Sts is { } sts)

@@ -48,7 +48,7 @@ public sealed class WorldBuilder
         return this;
     }
 
-    /// <summary>The regions with a detector of the first account; the first is the master region.</summary>
+    /// <summary>The regions with a detector of the first account (none: no detector); the first is the master region.</summary>
     public WorldBuilder WithRegions(params string[] regions)
     {
         _regions = regions;
