@@ -71,7 +71,11 @@ public abstract class FunctionsBrokerFixture
             .WithBroker(new WorldStomp("127.0.0.1", broker.StompPort, Tls: false))
             .WithSoar(o => o.Preload = SoarPreload.GuardDuty)
             .StartAsync();
-        _world.WriteConfig(c => WorldConfig.AddLines(c.Resilient, "num_workers = 4\nrequest_max_retries = 2\nrequest_retry_delay = 0s"));
+        _world.WriteConfig(c =>
+        {
+            WorldConfig.AddLines(c.Resilient, "num_workers = 4\nrequest_max_retries = 2\nrequest_retry_delay = 0s");
+            c.GuardDuty["aws_gd_polling_enabled"] = "false";
+        });
 
         var aws = GuardDutyClientOptionsMapping.From(_world.LoadConfig().GuardDuty);
         (aws.MaxAttempts, aws.PerTryTimeout, aws.TotalDeadline) = (3, TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(2));

@@ -89,7 +89,7 @@ public sealed class FunctionStack : IAsyncDisposable
         world.WriteConfig(c =>
         {
             WorldConfig.AddLines(c.Resilient, "num_workers = 8\nrequest_max_retries = 3\nrequest_retry_delay = 0s");
-            WorldConfig.AddLines(c.GuardDuty, "aws_gd_max_retries = 4\naws_gd_request_timeout = 5s");
+            WorldConfig.AddLines(c.GuardDuty, "aws_gd_polling_enabled = false\naws_gd_max_retries = 4\naws_gd_request_timeout = 5s");
         });
         var options = FunctionListenerOptionsMapping.From(world.LoadConfig().Resilient, world.OrgId);
         options.ShutdownGrace = TimeSpan.FromSeconds(10);
