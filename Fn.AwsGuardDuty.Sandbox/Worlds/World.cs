@@ -112,8 +112,8 @@ public sealed class World : IAsyncDisposable
         if (aws.SessionToken is { } token)
             g["aws_gd_session_token"] = token;
         g["aws_gd_master_region"] = Regions.Count > 0 ? Regions[0] : "us-east-1";
-        if (Regions.Count > 0)
-            g["aws_gd_regions"] = string.Join(", ", Regions);
+        // Without a detector region: every region, as an operator would start.
+        g["aws_gd_regions"] = Regions.Count > 0 ? string.Join(", ", Regions) : ".*";
         g["aws_gd_endpoint_url"] = GuardDuty.Endpoint.ToString();
         g["aws_gd_ec2_endpoint_url"] = GuardDuty.Endpoint.ToString();
         if (_parts.Sts is { } sts)

@@ -54,7 +54,8 @@ internal sealed class PollerHarness : IAsyncDisposable
 
     public ILoggerFactory LoggerFactory { get; }
 
-    public string StateDir => _world.StateDir;
+    /// <summary>The poller's own state dir, not made yet (loading app.config makes the world's).</summary>
+    public string StateDir => Path.Combine(_world.Directory, "poller-state");
 
     public string TempDir => _world.Directory;
 
