@@ -5,8 +5,8 @@ using Newtonsoft.Json.Linq;
 namespace Fn.AwsGuardDuty.Sandbox.Customization;
 
 /// <summary>
-/// A playbook's BPMN 2.0 content (guardduty-app.md §5.8): start event, the function's service task (with its input
-/// script and result name), the local script task, end event, the flows between them and a diagram section.
+/// A playbook's BPMN 2.0 content (guardduty-app.md §5.8): start event, one service task per function call (with its
+/// input script and result name), the local script task, end event, the flows between them and a diagram section.
 /// </summary>
 internal static class BpmnDocument
 {
@@ -17,54 +17,71 @@ internal static class BpmnDocument
     private static readonly XNamespace Resilient = "http://resilient.ibm.com/bpmn";
 
     private const string Start = "StartEvent_155asxm";
-    private const string Service = "ServiceTask_1";
-    private const string Script = "ScriptTask_2";
-    private const string End = "EndPoint_3";
+    private const int X = 717;
 
-    public static string Build(PlaybookDefinition playbook, FunctionDefinition function)
+    public static string Build(PlaybookDefinition playbook)
     {
-        var functionSettings = new JObject
-        {
-            ["inputs"] = new JObject(),
-            ["pre_processing_script"] = playbook.InputScript ?? "",
-            ["pre_processing_script_language"] = "python3",
-            ["result_name"] = playbook.ResultName,
-        }.ToString(Formatting.None);
+        var steps = playbook.Steps;
+        var services = steps.Select((_, i) => $"ServiceTask_{i + 1}").ToList();
+        var script = $"ScriptTask_{steps.Count + 1}";
+        var end = $"EndPoint_{steps.Count + 2}";
+        var chain = new List<string> { Start };
+        chain.AddRange(services);
+        chain.Add(script);
+        chain.Add(end);
 
         var process = new XElement(Bpmn + "process",
             new XAttribute("id", playbook.DeploymentId),
             new XAttribute("isExecutable", "true"),
             new XAttribute("name", playbook.DeploymentId),
             new XElement(Bpmn + "documentation", playbook.Description),
-            new XElement(Bpmn + "startEvent", new XAttribute("id", Start), Outgoing(1)),
-            new XElement(Bpmn + "serviceTask",
-                new XAttribute("id", Service),
+            new XElement(Bpmn + "startEvent", new XAttribute("id", Start), Outgoing(1)));
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var function = FunctionCatalog.Get(steps[i].FunctionName);
+            var functionSettings = new JObject
+            {
+                ["inputs"] = new JObject(),
+                ["pre_processing_script"] = steps[i].InputScript ?? "",
+                ["pre_processing_script_language"] = "python3",
+                ["result_name"] = steps[i].ResultName,
+            }.ToString(Formatting.None);
+            process.Add(new XElement(Bpmn + "serviceTask",
+                new XAttribute("id", services[i]),
                 new XAttribute("name", function.DisplayName),
                 new XAttribute(Resilient + "type", "function"),
                 new XElement(Bpmn + "extensionElements",
                     new XElement(Resilient + "function", new XAttribute("uuid", function.Uuid), functionSettings)),
-                Incoming(1), Outgoing(2)),
+                Incoming(i + 1), Outgoing(i + 2)));
+        }
+
+        process.Add(
             new XElement(Bpmn + "scriptTask",
-                new XAttribute("id", Script),
+                new XAttribute("id", script),
                 new XAttribute("name", playbook.ScriptName),
                 new XElement(Bpmn + "extensionElements",
                     new XElement(Resilient + "script", new XAttribute("uuid", playbook.ScriptUuid))),
-                Incoming(2), Outgoing(3)),
-            new XElement(Bpmn + "endEvent", new XAttribute("id", End), new XAttribute(Resilient + "documentation", "End point"), Incoming(3)),
-            Flow(1, Start, Service),
-            Flow(2, Service, Script),
-            Flow(3, Script, End));
+                Incoming(steps.Count + 1), Outgoing(steps.Count + 2)),
+            new XElement(Bpmn + "endEvent", new XAttribute("id", end), new XAttribute(Resilient + "documentation", "End point"),
+                Incoming(steps.Count + 2)));
+        for (var flow = 1; flow < chain.Count; flow++)
+            process.Add(Flow(flow, chain[flow - 1], chain[flow]));
 
+        // One column, 150 apart: start, the service tasks, the script, the end.
         var plane = new XElement(BpmnDi + "BPMNPlane",
             new XAttribute("bpmnElement", playbook.DeploymentId),
             new XAttribute("id", "BPMNPlane_1"),
-            Shape(Start, 642, 60, 150, 55),
-            Shape(Service, 624, 180, 186, 82),
-            Shape(Script, 624, 330, 186, 82),
-            Shape(End, 650, 480, 133, 55),
-            Edge(1, 717, 115, 717, 180),
-            Edge(2, 717, 262, 717, 330),
-            Edge(3, 717, 412, 717, 480));
+            Shape(Start, 642, 60, 150, 55));
+        for (var i = 0; i <= steps.Count; i++)
+            plane.Add(Shape(i < steps.Count ? services[i] : script, 624, 180 + (150 * i), 186, 82));
+        var endY = 180 + (150 * (steps.Count + 1));
+        plane.Add(Shape(end, 650, endY, 133, 55));
+        plane.Add(Edge(1, X, 115, X, 180));
+        for (var i = 0; i <= steps.Count; i++)
+        {
+            var bottom = 180 + (150 * i) + 82;
+            plane.Add(Edge(i + 2, X, bottom, X, bottom + 68));
+        }
 
         var definitions = new XElement(Bpmn + "definitions",
             new XAttribute(XNamespace.Xmlns + "bpmndi", BpmnDi),

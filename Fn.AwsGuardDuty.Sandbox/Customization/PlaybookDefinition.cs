@@ -1,7 +1,8 @@
 namespace Fn.AwsGuardDuty.Sandbox.Customization;
 
 /// <summary>
-/// A playbook as its folder defines it (playbooks/&lt;name&gt;/playbook.json, input.py, post_process.py).
+/// A playbook as its folder defines it (playbooks/&lt;name&gt;/playbook.json, input.py, post_process.py). A playbook
+/// calls one function, or several one after the other (<see cref="FollowingSteps"/>), then runs its local script.
 /// <see cref="Inputs"/> maps each function input to where the input script takes it from (documentation; the
 /// input script is what SOAR runs).
 /// </summary>
@@ -21,8 +22,12 @@ public sealed record PlaybookDefinition(
     string ScriptName,
     string Changes,
     string? InputScript,
-    string PostProcessScript)
+    string PostProcessScript,
+    IReadOnlyList<PlaybookStep>? FollowingSteps = null)
 {
+    /// <summary>Every function call in order: the playbook's function, then those of <c>"then"</c> in playbook.json.</summary>
+    public IReadOnlyList<PlaybookStep> Steps => [new PlaybookStep(FunctionName, ResultName, InputScript), .. FollowingSteps ?? []];
+
     public const string Automatic = "automatic";
     public const string Manual = "manual";
 

@@ -7,7 +7,6 @@ internal static class PlaybookJson
 {
     public static JObject Playbook(PlaybookDefinition playbook)
     {
-        var function = FunctionCatalog.Get(playbook.FunctionName);
         var formFields = new JObject();
         foreach (var field in playbook.Form)
             formFields[field.Name] = FieldJson.FormField(playbook, field);
@@ -15,7 +14,7 @@ internal static class PlaybookJson
         var json = new JObject
         {
             ["activation_type"] = playbook.ActivationType,
-            ["content"] = new JObject { ["content_version"] = 1, ["xml"] = BpmnDocument.Build(playbook, function) },
+            ["content"] = new JObject { ["content_version"] = 1, ["xml"] = BpmnDocument.Build(playbook) },
             ["corrupted"] = false,
             ["creator_principal"] = ExportConstants.Principal(),
             ["deployment_id"] = playbook.DeploymentId,

@@ -96,7 +96,21 @@ public static class PlaybookReader
             Text("script_name"),
             Text("changes"),
             File.Exists(inputPath) ? ReadText(inputPath) : null,
-            ReadText(postPath));
+            ReadText(postPath),
+            (json["then"] as JArray ?? []).OfType<JObject>().Select(step => ReadStep(folder, definitionPath, step)).ToList());
+    }
+
+    /// <summary>A further function call: <c>{"name", "result_name", "input_script"}</c>, the script a file of the folder.</summary>
+    private static PlaybookStep ReadStep(string folder, string definitionPath, JObject step)
+    {
+        var name = step["name"]?.Value<string>() ?? throw new CustomizationException($"{definitionPath}: a step of 'then' has no name.");
+        _ = FunctionCatalog.Get(name);
+        var result = step["result_name"]?.Value<string>() ?? throw new CustomizationException($"{definitionPath}: step {name} has no result_name.");
+        var script = step["input_script"]?.Value<string>();
+        var scriptPath = script is null ? null : Path.Combine(folder, script);
+        if (scriptPath is not null && !File.Exists(scriptPath))
+            throw new CustomizationException($"{scriptPath} is missing.");
+        return new PlaybookStep(name, result, scriptPath is null ? null : ReadText(scriptPath));
     }
 
     // Scripts are embedded as they are in the repository, with \n line ends whatever the checkout did.

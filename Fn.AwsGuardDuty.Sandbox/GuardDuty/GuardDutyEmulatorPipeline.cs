@@ -46,6 +46,11 @@ internal sealed class GuardDutyEmulatorPipeline(
         {
             await admin.HandleAsync(context, request.RawPath, request.Body);
         }
+        else if (IsSignedFor(request, "sts"))
+        {
+            // STS GetCallerIdentity on the same port, so one endpoint serves a whole sandbox account.
+            await StsCallerIdentityResponder.RespondAsync(context, request, verifier);
+        }
         else if (IsEc2(request))
         {
             await HandleEc2Async(context, request, requestId, cancellationToken);
@@ -151,6 +156,11 @@ internal sealed class GuardDutyEmulatorPipeline(
             throw map(failure);
         }
     }
+
+    private static bool IsSignedFor(SigV4Request request, string service) =>
+        request.Header("Authorization") is { } authorization
+        && SigV4AuthorizationHeader.TryParse(authorization, out var header, out _)
+        && header!.Service == service;
 
     private static bool IsEc2(SigV4Request request)
     {

@@ -53,6 +53,11 @@ public sealed class GuardDutyEmulatorState
 
     internal TimeProvider Clock { get; }
 
+    /// <summary>Malware scans by id (StartMalwareScan), and the S3 objects sent for scanning (SendObjectMalwareScan).</summary>
+    internal Dictionary<string, JObject> MalwareScans { get; } = new(StringComparer.Ordinal);
+
+    internal List<JObject> ObjectScans { get; } = [];
+
     internal FindingFieldCatalog Catalog { get; }
 
     internal PageTokenCodec Tokens { get; } = new();
@@ -90,7 +95,7 @@ public sealed class GuardDutyEmulatorState
     {
         lock (Gate)
         {
-            Require(administrator).Members.UnionWith(memberAccounts);
+            Require(administrator).MemberAccounts.UnionWith(memberAccounts);
         }
     }
 
@@ -262,6 +267,47 @@ public sealed class GuardDutyEmulatorState
         }
     }
 
+    /// <summary>Adds (or replaces) a member account of the detector, as ListMembers lists it (wire form, accountId required).</summary>
+    public void AddMember(DetectorKey detector, JObject member)
+    {
+        var accountId = member.Value<string>("accountId") ?? throw new ArgumentException("A member needs an accountId.");
+        lock (Gate)
+        {
+            Require(detector).Members[accountId] = (JObject)member.DeepClone();
+        }
+    }
+
+    /// <summary>Adds (or replaces) a coverage entry (wire CoverageResource; resourceId required, detectorId and accountId filled in).</summary>
+    public void AddCoverage(DetectorKey detector, JObject resource)
+    {
+        var resourceId = resource.Value<string>("resourceId") ?? throw new ArgumentException("A coverage resource needs a resourceId.");
+        lock (Gate)
+        {
+            var copy = (JObject)resource.DeepClone();
+            copy["detectorId"] ??= detector.DetectorId;
+            copy["accountId"] ??= detector.AccountId;
+            Require(detector).Coverage[resourceId] = copy;
+        }
+    }
+
+    /// <summary>A malware scan as GetMalwareScan answers it (wire form), or null.</summary>
+    public JObject? MalwareScan(string scanId)
+    {
+        lock (Gate)
+        {
+            return MalwareScans.TryGetValue(scanId, out var scan) ? (JObject)scan.DeepClone() : null;
+        }
+    }
+
+    /// <summary>The S3 objects sent by SendObjectMalwareScan (wire <c>s3Object</c>), oldest first.</summary>
+    public IReadOnlyList<JObject> ObjectMalwareScans()
+    {
+        lock (Gate)
+        {
+            return ObjectScans.Select(o => (JObject)o.DeepClone()).ToList();
+        }
+    }
+
     /// <summary>The detector's filters, in rank order, as GetFilter would describe them.</summary>
     public IReadOnlyList<FilterSnapshot> Filters(DetectorKey detector)
     {
@@ -270,6 +316,20 @@ public sealed class GuardDutyEmulatorState
             return Require(detector).Filters.Values.OrderBy(f => f.Rank).ThenBy(f => f.Name, StringComparer.Ordinal)
                 .Select(f => new FilterSnapshot(f.Name, f.Action, f.Rank, f.Description, (JObject)f.CriteriaJson.DeepClone(), f.Version))
                 .ToList();
+        }
+    }
+
+    /// <summary>Removes the detector's filters and lists (a test's clean start); findings they archived stay archived.</summary>
+    public void ClearFiltersAndLists(DetectorKey detector)
+    {
+        lock (Gate)
+        {
+            var state = Require(detector);
+            state.Filters.Clear();
+            foreach (var kind in ThreatListKind.All)
+            {
+                state.ThreatLists(kind).Clear();
+            }
         }
     }
 
@@ -417,7 +477,7 @@ public sealed class GuardDutyEmulatorState
             throw new ArgumentException($"Finding {id} needs a numeric 'severity'.");
         }
 
-        if (finding["accountId"] is not JValue { Type: JTokenType.String, Value: string findingAccount } || !detector.Members.Contains(findingAccount))
+        if (finding["accountId"] is not JValue { Type: JTokenType.String, Value: string findingAccount } || !detector.MemberAccounts.Contains(findingAccount))
             Agree(finding, "accountId", detector.AccountId, id);
         Agree(finding, "region", detector.Region, id);
         var service = Service(finding);

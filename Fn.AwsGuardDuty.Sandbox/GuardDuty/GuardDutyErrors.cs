@@ -26,6 +26,10 @@ public static class GuardDutyErrors
     public static AwsServiceErrorException NoSuchResource() =>
         BadRequest("The request is rejected since no such resource found.");
 
+    /// <summary>The 404 the newer operations (e.g. GetMalwareScan) list in the model.</summary>
+    public static AwsServiceErrorException ResourceNotFound(string message) =>
+        new(404, "ResourceNotFoundException", message, "ResourceNotFoundException");
+
     public static AwsServiceErrorException InternalError() =>
         new(500, "InternalServerErrorException", "The request is rejected since an internal exception was encountered.", "InternalException");
 

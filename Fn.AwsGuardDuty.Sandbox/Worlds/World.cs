@@ -116,8 +116,8 @@ public sealed class World : IAsyncDisposable
         g["aws_gd_regions"] = Regions.Count > 0 ? string.Join(", ", Regions) : ".*";
         g["aws_gd_endpoint_url"] = GuardDuty.Endpoint.ToString();
         g["aws_gd_ec2_endpoint_url"] = GuardDuty.Endpoint.ToString();
-        if (_parts.Sts is { } sts)
-            g["aws_gd_sts_endpoint_url"] = sts.Endpoint.ToString();
+        // The app learns its account from STS GetCallerIdentity; the GuardDuty emulator answers it too.
+        g["aws_gd_sts_endpoint_url"] = (_parts.Sts?.Endpoint ?? GuardDuty.Endpoint).ToString();
         g["aws_gd_state_dir"] = StateDir;
         return config;
     }

@@ -62,7 +62,7 @@ public sealed class WorldBuilder
         return this;
     }
 
-    /// <summary>Starts the STS stand-in (GetCallerIdentity) and points aws_gd_sts_endpoint_url at it.</summary>
+    /// <summary>Starts the STS stand-in (GetCallerIdentity) and points aws_gd_sts_endpoint_url at it (else at the GuardDuty emulator, which answers it too).</summary>
     public WorldBuilder WithSts()
     {
         _sts = true;

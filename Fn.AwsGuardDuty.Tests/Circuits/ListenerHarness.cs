@@ -72,7 +72,10 @@ public sealed class ListenerHarness : IAsyncDisposable
     public async Task SettleAsync(params SoarPlatform[] alsoConsuming)
     {
         await WaitUntilIdleAsync();
-        var sentinel = await Platform.InvokeAsync("fn_test_required", new { incident_id = 1, finding_id = "sentinel" });
+        // Its own correlation id: platforms sharing an acks queue number their calls alike.
+        var sentinel = "sentinel-" + Guid.NewGuid().ToString("N");
+        await Platform.SendAsync(SoarPlatform.FunctionMessageBody("fn_test_required", 1,
+            new Newtonsoft.Json.Linq.JObject { ["incident_id"] = 1, ["finding_id"] = "sentinel" }).ToString(Newtonsoft.Json.Formatting.None), sentinel);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (!alsoConsuming.Prepend(Platform).Any(p => p.RepliesFor(sentinel).Any(r => r.Value<bool>("complete"))))
         {

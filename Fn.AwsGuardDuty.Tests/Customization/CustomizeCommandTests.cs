@@ -1,4 +1,5 @@
 using Fn.AwsGuardDuty.Cli;
+using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.Sandbox.Customization;
 using Fn.AwsGuardDuty.Sandbox.Soar.Options;
 using Fn.AwsGuardDuty.Tests.Configuration;
@@ -69,7 +70,7 @@ public class CustomizeCommandTests : SoarEmulatorTestBase
 
         TestContext.Out.WriteLine(output);
         exit.Should().Be(ExitCodes.Ok, output + error);
-        output.Should().Contain("17 functions").And.Contain("18 playbooks").And.Contain("Import accepted.")
+        output.Should().Contain($"{FunctionNames.All.Count} functions").And.Contain($"{PlaybookCatalog.Names(RepositoryLayout.Locate(TestContext.CurrentContext.TestDirectory)).Count} playbooks").And.Contain("Import accepted.")
             .And.Contain("Granted API key 42 on message destination fn_aws_gd.").And.Contain("Customization done.");
         output.Should().NotContain(KeySecret);
         var org = Emulator.State.DefaultOrg;

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Fn.AwsGuardDuty.Findings;
+using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.Sandbox.Customization;
 using Newtonsoft.Json.Linq;
 
@@ -75,9 +76,9 @@ public class ExportContentTests
     }
 
     [Test]
-    public void There_are_exactly_17_functions_and_every_input_field_is_used()
+    public void There_is_one_function_per_app_function_name_and_every_input_field_is_used()
     {
-        List("functions").Should().HaveCount(17);
+        List("functions").Select(f => f["name"]!.Value<string>()).Should().Equal(FunctionNames.All);
         var used = List("functions").SelectMany(f => f["view_items"]!.Select(v => v["content"]!.Value<string>())).ToHashSet();
         List("fields").Where(f => f["type_id"]!.Value<int>() == 11).Should().OnlyContain(f => used.Contains(f["uuid"]!.Value<string>()))
             .And.OnlyContain(f => f["export_key"]!.Value<string>() == "__function/" + f["name"]!.Value<string>() && f["prefix"]!.Type == JTokenType.Null);
@@ -197,13 +198,19 @@ public class ExportContentTests
             var name = playbook["name"]!.Value<string>()!;
             var folder = Path.Combine(_repository.PlaybooksDirectory, name);
             var xml = XDocument.Parse(playbook["content"]!["xml"]!.Value<string>()!);
-            var function = xml.Descendants().Single(e => e.Name.LocalName == "function");
-            var settings = JObject.Parse(function.Value);
+            var calls = xml.Descendants().Where(e => e.Name.LocalName == "function").ToList();
             var definition = JObject.Parse(File.ReadAllText(Path.Combine(folder, "playbook.json")));
+            var steps = new[] { (JObject)definition["function"]! }.Concat((definition["then"] as JArray ?? []).OfType<JObject>()).ToList();
+            calls.Should().HaveCount(steps.Count, "one service task per function call, in order");
+            foreach (var (call, step) in calls.Zip(steps))
+            {
+                var settings = JObject.Parse(call.Value);
+                functions[call.Attribute("uuid")!.Value].Should().Be(step["name"]!.Value<string>());
+                settings["result_name"]!.Value<string>().Should().Be(step["result_name"]!.Value<string>());
+                settings["pre_processing_script"]!.Value<string>().Should().Be(
+                    File.ReadAllText(Path.Combine(folder, step["input_script"]?.Value<string>() ?? "input.py")));
+            }
 
-            functions[function.Attribute("uuid")!.Value].Should().Be(definition["function"]!["name"]!.Value<string>());
-            settings["result_name"]!.Value<string>().Should().Be(definition["function"]!["result_name"]!.Value<string>());
-            settings["pre_processing_script"]!.Value<string>().Should().Be(File.ReadAllText(Path.Combine(folder, "input.py")));
             var script = playbook["local_scripts"]!.Should().ContainSingle().Subject;
             script["script_text"]!.Value<string>().Should().Be(File.ReadAllText(Path.Combine(folder, "post_process.py")));
             script["playbook_handle"]!.Value<string>().Should().Be(name);

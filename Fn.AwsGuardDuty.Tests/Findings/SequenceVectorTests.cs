@@ -97,6 +97,21 @@ public class SequenceVectorTests
     }
 
     [Test]
+    public void Signal_timestamps_parsed_as_dates_keep_their_milliseconds_and_the_callers_finding_is_not_changed()
+    {
+        var text = File.ReadAllText(Path.Combine(VectorFiles.Directory, VectorFiles.S3SequenceBoto + ".json"));
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(text)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.DateTimeOffset };
+        var sniffed = JObject.Load(reader);
+        var before = sniffed.ToString();
+
+        var rows = Mapper.Map(sniffed, "eu-west-1").Rows(DataTables.SequenceSignals.Name);
+
+        rows[1][DataTables.SequenceSignals.FirstSeen].Should().Be("2024-11-20T01:45:30.500Z");
+        rows[0][DataTables.SequenceSignals.LastSeen].Should().Be("2024-11-20T01:40:00.000Z");
+        sniffed.ToString().Should().Be(before);
+    }
+
+    [Test]
     public void A_finding_without_a_sequence_leaves_both_tables_empty_and_still_has_its_account()
     {
         var mapped = TestFindings.Map(TestFindings.With("""{ "Service": { "Detection": { "Anomaly": { "Profiles": {} } } } }"""));

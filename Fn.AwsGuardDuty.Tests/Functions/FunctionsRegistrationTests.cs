@@ -19,7 +19,7 @@ public class FunctionsRegistrationTests
         var handlers = provider.GetServices<IFunctionHandler>().ToList();
 
         handlers.Select(h => h.Name).Should().Equal(FunctionNames.All);
-        new FunctionHandlerRegistry(handlers).Names.Should().HaveCount(17);
+        new FunctionHandlerRegistry(handlers).Names.Should().HaveCount(FunctionNames.All.Count);
         handlers.Select(h => h.GetType()).Should().OnlyHaveUniqueItems();
     }
 
@@ -44,7 +44,7 @@ public class FunctionsRegistrationTests
     {
         FunctionNames.All.Should().OnlyHaveUniqueItems();
         FunctionNames.All.Take(2).Should().Equal("func_aws_guardduty_archive_finding", "func_aws_guardduty_refresh_finding");
-        FunctionNames.All.Skip(2).Should().AllSatisfy(name => name.Should().MatchRegex("^aws_guardduty_[a-z_]+$"));
+        FunctionNames.All.Skip(2).Should().AllSatisfy(name => name.Should().MatchRegex("^aws_guardduty_[a-z0-9_]+$"));
     }
 
     private static ServiceProvider Provider(Action<IServiceCollection> configure)

@@ -1,5 +1,6 @@
 using Fn.AwsGuardDuty.Functions;
-using Fn.AwsGuardDuty.GuardDuty.Conversion;
+using Fn.AwsGuardDuty.Tests.Findings;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Tests.Functions;
@@ -12,19 +13,30 @@ public class GetFindingsTests : FunctionsBrokerFixture
     [Test]
     public async Task Returns_the_findings_in_boto3_shape_and_the_ids_GuardDuty_did_not_return()
     {
-        var ids = SeedFindings(3, seed: 401).Select(f => (string)f["id"]!).ToList();
-        var inputs = Inputs($"{ids[0]}\n{ids[1]}, 0000aaaa1111bbbb2222cccc3333dddd {ids[2]}", Detector.DetectorId);
+        GuardDuty.State.AddFinding(Detector, WireVector());
+        var generated = SeedFindings(2, seed: 401).Select(f => (string)f["id"]!).ToList();
+        var inputs = Inputs($"{VectorId}\n{generated[0]}, 0000aaaa1111bbbb2222cccc3333dddd {generated[1]}", Detector.DetectorId);
 
         var replies = await CallAsync(Function, inputs);
 
-        var converter = new FindingConverter();
-        var expected = new JObject
-        {
-            ["findings"] = new JArray(ids.Select(id => converter.ToBoto(GuardDuty.State.GetFinding(Detector, id)!))),
-            ["missing_ids"] = new JArray("0000aaaa1111bbbb2222cccc3333dddd"),
-        };
-        var results = replies.ShouldBeCompleted(success: true, reason: null, expected, inputs);
-        results["content"]!["findings"]![0]!["Service"]!["DetectorId"]!.Value<string>().Should().Be(Detector.DetectorId, "members are PascalCase");
+        var results = replies.ShouldBeCompleted();
+        JToken.DeepEquals(results["inputs"], JToken.Parse(inputs.ToString(Formatting.None))).Should().BeTrue("inputs are echoed");
+        var content = (JObject)Reply.Json(results["raw"]!.Value<string>()!);
+        content.Properties().Select(p => p.Name).Should().Equal("findings", "missing_ids");
+        content["missing_ids"]!.Values<string>().Should().Equal("0000aaaa1111bbbb2222cccc3333dddd");
+        var findings = (JArray)content["findings"]!;
+        findings.Select(f => f["Id"]!.Value<string>()).Should().Equal(VectorId, generated[0], generated[1]);
+        findings.Skip(1).Select(f => f["Service"]!["DetectorId"]!.Value<string>()).Should().AllBe(Detector.DetectorId, "members are PascalCase");
+
+        // The hand-written wire finding comes back as the AWS CLI documents it (sample 01), moved into this fixture's
+        // account and detector. Severity is a double on the wire and in boto3, so it is compared as a number.
+        var actual = (JObject)findings[0];
+        var expected = BotoVector();
+        actual["Severity"]!.Value<double>().Should().Be(expected["Severity"]!.Value<double>());
+        actual.Remove("Severity");
+        expected.Remove("Severity");
+        JToken.DeepEquals(actual, expected).Should().BeTrue(
+            $"the finding is sample 01 in boto3 shape:\n{actual.ToString(Formatting.Indented)}\nexpected:\n{expected.ToString(Formatting.Indented)}");
     }
 
     [Test]
@@ -82,4 +94,42 @@ public class GetFindingsTests : FunctionsBrokerFixture
         [InputNames.DetectorId] = detectorId,
         [InputNames.Region] = Region,
     };
+
+    private const string VectorId = "1ab92989eaf0e742df4a014d5example";
+
+    private string VectorArn => $"arn:aws:guardduty:{Region}:{Account}:detector/{Detector.DetectorId}/finding/{VectorId}";
+
+    /// <summary>
+    /// Sample 01 (the AWS CLI's get-findings example) as the GuardDuty API sends it, written by hand from
+    /// guardduty-wire.md §5: member names with the first letter lower-cased (GeoLocation's lat/lon are so in both),
+    /// string timestamps as ISO text, severity a double.
+    /// </summary>
+    private JObject WireVector() => Reply.Json("""
+        {"resource": {"resourceType": "AccessKey", "accessKeyDetails": {"userName": "testuser", "userType": "IAMUser",
+            "principalId": "AIDACKCEVSQ6C2EXAMPLE", "accessKeyId": "ASIASZ4SI7REEEXAMPLE"}},
+         "description": "APIs commonly used to discover the users, groups, policies and permissions in an account, was invoked by IAM principal testuser under unusual circumstances. Such activity is not typically seen from this principal.",
+         "service": {"count": 5, "archived": false, "serviceName": "guardduty", "eventFirstSeen": "2020-05-26T22:02:24Z",
+            "resourceRole": "TARGET", "eventLastSeen": "2020-05-26T22:33:55Z", "detectorId": "@detector@",
+            "action": {"actionType": "AWS_API_CALL", "awsApiCallAction": {
+                "remoteIpDetails": {"geoLocation": {"lat": 51.5164, "lon": -0.093}, "city": {"cityName": "London"},
+                    "ipAddressV4": "52.94.36.7", "organization": {"org": "Amazon.com", "isp": "Amazon.com", "asn": "16509", "asnOrg": "AMAZON-02"},
+                    "country": {"countryName": "United Kingdom"}},
+                "api": "ListPolicyVersions", "serviceName": "iam.amazonaws.com", "callerType": "Remote IP"}}},
+         "title": "Unusual user permission reconnaissance activity by testuser.", "type": "Recon:IAMUser/UserPermissions",
+         "region": "@region@", "partition": "aws", "arn": "@arn@", "updatedAt": "2020-05-26T22:55:21.703Z",
+         "schemaVersion": "2.0", "severity": 5.0, "id": "@id@", "createdAt": "2020-05-26T22:21:48.385Z",
+         "accountId": "@account@"}
+        """.Replace("@detector@", Detector.DetectorId).Replace("@region@", Region).Replace("@arn@", VectorArn)
+        .Replace("@id@", VectorId).Replace("@account@", Account)) as JObject ?? throw new InvalidOperationException("the wire vector is an object");
+
+    /// <summary>Sample 01 from ../shared/data (the AWS CLI's output), moved into this fixture's account and detector.</summary>
+    private JObject BotoVector()
+    {
+        var finding = VectorFiles.Sample(VectorFiles.Recon);
+        finding["AccountId"] = Account;
+        finding["Arn"] = VectorArn;
+        finding["Region"] = Region;
+        finding["Service"]!["DetectorId"] = Detector.DetectorId;
+        return finding;
+    }
 }

@@ -21,14 +21,19 @@ public class RefreshFindingTests : FunctionsBrokerFixture
     private static readonly FindingConverter Converter = new();
 
     [OneTimeSetUp]
-    public void SeedTheSeedDocumentsFinding()
+    public void SeedTheSeedDocumentsFinding() => GuardDuty.State.AddFinding(Detector, Converter.ToWire(SeededSample()));
+
+    /// <summary>Sample 02 as seeded: moved into this fixture's account and detector, nothing else changed.</summary>
+    private JObject SeededSample()
     {
         var sample = VectorFiles.Sample(VectorFiles.Discovery);
         sample["AccountId"] = Account;
-        sample["Arn"] = $"arn:aws:guardduty:{Region}:{Account}:detector/{Detector.DetectorId}/finding/{SeedFindingId}";
+        sample["Arn"] = SeededArn;
         sample["Service"]!["DetectorId"] = Detector.DetectorId;
-        GuardDuty.State.AddFinding(Detector, Converter.ToWire(sample));
+        return sample;
     }
+
+    private string SeededArn => $"arn:aws:guardduty:{Region}:{Account}:detector/{Detector.DetectorId}/finding/{SeedFindingId}";
 
     [Test]
     public async Task Returns_the_seed_examples_content_with_only_new_artifacts_and_posts_the_refresh_note()
@@ -40,17 +45,18 @@ public class RefreshFindingTests : FunctionsBrokerFixture
 
         var replies = await CallAsync(Function, inputs);
 
-        // The whole content, exactly: what the mapper makes of the stored finding against the incident's artifacts.
-        var stored = Converter.ToBoto(GuardDuty.State.GetFinding(Detector, SeedFindingId)!);
-        var mapped = new FindingMapper(FixedTimeProvider.Default).MapForRefresh(stored, Region,
-            [new ExistingArtifact("IP Address", "129.41.56.2"), new ExistingArtifact("aws_iam_access_key_id", "xxxxyyyy")]);
-        var expectedContent = mapped.ToRefreshContentJson();
-        expectedContent[RefreshFindingFunction.TablesReplacedKey] = true;
-        var results = replies.ShouldBeCompleted(success: true, reason: null, expectedContent, inputs);
+        // The whole content, from the vectors and the spec alone (guardduty-app.md §3, §4.3): the sample as seeded, the
+        // expected payload of sample 02 moved into this account and detector with only the artifact the incident lacks,
+        // and its expected tables.
+        var results = replies.ShouldBeCompleted();
+        var content = (JObject)Reply.Json(results["raw"]!.Value<string>()!);
+        JToken.DeepEquals(results["inputs"], JToken.Parse(inputs.ToString(Formatting.None))).Should().BeTrue("inputs are echoed");
+        var expectedContent = ExpectedRefreshContent(NewArtifacts);
+        JToken.DeepEquals(content, expectedContent).Should().BeTrue(
+            $"the content is the vector's:\n{content.ToString(Formatting.Indented)}\nexpected:\n{expectedContent.ToString(Formatting.Indented)}");
 
         // Key for key with the seed document's refresh example (plus the top-level artifacts the refresh script reads,
         // and tables_replaced: the function replaced the incident's rows itself, so the script leaves the tables alone).
-        var content = (JObject)Reply.Json(results["raw"]!.Value<string>()!);
         content.Properties().Select(p => p.Name).Should().Equal("timestamp", "finding", "region", "payload", "data_tables", "artifacts", "tables_replaced");
         content["tables_replaced"]!.Type.Should().Be(JTokenType.Boolean);
         content["tables_replaced"]!.Value<bool>().Should().BeTrue();
@@ -63,33 +69,36 @@ public class RefreshFindingTests : FunctionsBrokerFixture
             "name", "description", "discovered_date", "severity_code", "properties", "artifacts", "comments");
         payload["comments"].Should().BeOfType<JArray>().Which.Should().BeEmpty("the note is posted, not returned");
         payload["properties"]!.Value<string>("aws_guardduty_severity").Should().Be("2");
-        JsonShouldEqualIgnoringOrder(content["artifacts"]!, """
-            [{"type":{"name":"aws_iam_user_name"},
-              "description":{"format":"text","content":"'AWS IAM User Name' extracted from GuardDuty from finding property 'UserName' at path '['Resource', 'AccessKeyDetails']'."},
-              "value":"dummy"}]
-            """);
+        JsonShouldEqualIgnoringOrder(content["artifacts"]!, NewArtifacts.ToString(Formatting.None));
 
         // data_tables: every table by api name with its complete rows, as the seed shows them (only the account differs);
         // kept for older playbook scripts, and exactly what the incident's tables now hold.
-        var expectedTables = (JObject)VectorFiles.Expected(VectorFiles.Discovery)["data_tables"]!;
-        foreach (var value in expectedTables.Descendants().OfType<JValue>().ToList())
-        {
-            if ((value.Value as string) == "<query_execution_date>")
-                value.Value = "2024-04-11 14:08:54";
-            else if ((value.Value as string) == "xxxxyyyyzzzz" && value.Parent?.Parent?.Parent is JProperty { Name: "account_id" })
-                value.Value = Account;
-        }
-        // extensions.md §A: the two attack-sequence tables follow the six, empty for a finding without a sequence.
-        expectedTables.Add(DataTables.SequenceSignals.Name, new JArray());
-        expectedTables.Add(DataTables.SequenceIndicators.Name, new JArray());
-
-        content["data_tables"]!.ToString(Formatting.Indented).Should().Be(expectedTables.ToString(Formatting.Indented));
+        content["data_tables"]!.ToString(Formatting.Indented).Should().Be(ExpectedTables().ToString(Formatting.Indented));
         await IncidentShouldHoldExactlyAsync(incidentId, (JObject)content["data_tables"]!);
 
+        // §3.5: the refresh heading, then the finding; this app writes it as indented JSON.
+        const string heading = "AWS GuardDuty finding Payload for refresh:\n";
         var comments = Soar.State.DefaultOrg.GetIncident(incidentId)!.Comments;
         comments.Should().ContainSingle();
-        comments[0].Content.Should().StartWith("AWS GuardDuty finding Payload for refresh:\n").And.Be(mapped.Note.Content);
+        comments[0].Content.Should().StartWith(heading + "{\n  \"");
+        JToken.DeepEquals(Reply.Json(comments[0].Content[heading.Length..]), SeededSample()).Should().BeTrue("the note holds the finding as seeded");
         comments[0].Format.Should().Be("text");
+    }
+
+    [Test]
+    public async Task A_refresh_whose_note_artifacts_and_rows_are_committed_then_answered_502_leaves_no_duplicate()
+    {
+        var incidentId = await NewIncidentAsync();
+        using var notes = Soar.Faults.Add(SoarFault.CommitThenGatewayError($"^POST /rest/orgs/\\d+/incidents/{incidentId}/comments$", count: 1));
+        using var rows = Soar.Faults.Add(SoarFault.CommitThenGatewayError($"^POST /rest/orgs/\\d+/incidents/{incidentId}/table_data/.*/row_data$", count: 3, status: 504));
+
+        var content = (JObject)Reply.Json((await CallAsync(Function, Inputs(SeedFindingId, Detector.DetectorId, incidentId)))
+            .ShouldBeCompleted()["raw"]!.Value<string>()!);
+
+        Soar.Faults.Fired.Should().Be(4, "the note and three rows were committed and then failed");
+        Soar.State.DefaultOrg.GetIncident(incidentId)!.Comments.Should().ContainSingle("the note that landed was found, not posted again");
+        content["data_tables"]!.ToString(Formatting.Indented).Should().Be(ExpectedTables().ToString(Formatting.Indented));
+        await IncidentShouldHoldExactlyAsync(incidentId, ExpectedTables());
     }
 
     [Test]
@@ -254,6 +263,59 @@ public class RefreshFindingTests : FunctionsBrokerFixture
 
     private static string AsSoarClientReadsIt(JToken value) =>
         JToken.Parse(value.ToString(Formatting.None)).ToString(Formatting.None);
+
+    /// <summary>The artifact of sample 02 that the incident lacks once it has the IP address and the access key (the vector's third).</summary>
+    private static readonly JArray NewArtifacts = (JArray)Reply.Json("""
+        [{"type":{"name":"aws_iam_user_name"},
+          "description":{"format":"text","content":"'AWS IAM User Name' extracted from GuardDuty from finding property 'UserName' at path '['Resource', 'AccessKeyDetails']'."},
+          "value":"dummy"}]
+        """);
+
+    /// <summary>Sample 02's expected tables with the fixed clock's time and this fixture's account.</summary>
+    private static JObject ExpectedTables()
+    {
+        var tables = (JObject)VectorFiles.Expected(VectorFiles.Discovery)["data_tables"]!;
+        foreach (var value in tables.Descendants().OfType<JValue>().ToList())
+        {
+            if ((value.Value as string) == "<query_execution_date>")
+                value.Value = "2024-04-11 14:08:54";
+            else if ((value.Value as string) == "xxxxyyyyzzzz" && value.Parent?.Parent?.Parent is JProperty { Name: "account_id" })
+                value.Value = Account;
+        }
+
+        // extensions.md §A: the two attack-sequence tables follow the six, empty for a finding without a sequence.
+        tables.Add(DataTables.SequenceSignals.Name, new JArray());
+        tables.Add(DataTables.SequenceIndicators.Name, new JArray());
+        return tables;
+    }
+
+    /// <summary>
+    /// §4.3's content for sample 02 refreshed at the fixed clock's time: the finding as seeded, the vector's payload in
+    /// this account and detector with <paramref name="newArtifacts"/> and no comments, the vector's tables, the new
+    /// artifacts again at the top level, and <c>tables_replaced</c>.
+    /// </summary>
+    private JObject ExpectedRefreshContent(JArray newArtifacts)
+    {
+        var payload = (JObject)VectorFiles.Expected(VectorFiles.Discovery)["payload"]!;
+        var properties = (JObject)payload["properties"]!;
+        properties["aws_guardduty_finding_arn"] = SeededArn;
+        properties["aws_guardduty_detector_id"] = Detector.DetectorId;
+        properties["aws_guardduty_region"] = Region;
+        properties["aws_guardduty_account_id"] = Account; // extensions.md §A: every incident names its account
+        payload["discovered_date"] = 1712814436625L; // guardduty-app.md §9: discovered_date goes to SOAR as epoch ms (2024-04-11T05:47:16.625Z)
+        payload["artifacts"] = newArtifacts.DeepClone();
+        payload["comments"] = new JArray();
+        return new JObject
+        {
+            ["timestamp"] = "2024-04-11 14:08:54",
+            ["finding"] = SeededSample(),
+            ["region"] = Region,
+            ["payload"] = payload,
+            ["data_tables"] = ExpectedTables(),
+            ["artifacts"] = newArtifacts.DeepClone(),
+            [RefreshFindingFunction.TablesReplacedKey] = true,
+        };
+    }
 
     private static void JsonShouldEqualIgnoringOrder(JToken actual, string expectedJson)
     {

@@ -134,7 +134,7 @@ public class NLogSetupTests
     public void Rotation_settings_reach_the_file_target()
     {
         using var factory = NLogSetup.Create(Settings(), SecretRedactor.None, ShippedNLogConfig);
-        var file = factory.Configuration!.AllTargets.OfType<FileTarget>().Single();
+        var file = factory.Configuration!.AllTargets.Select(NLogSetup.Unwrap).OfType<FileTarget>().Distinct().Single();
         file.ArchiveAboveSize.Should().Be(100_000);
         file.MaxArchiveFiles.Should().Be(2);
     }
@@ -143,7 +143,7 @@ public class NLogSetupTests
     public void Without_a_logdir_logs_go_to_the_console_only()
     {
         using var factory = NLogSetup.Create(Settings(withDir: false), SecretRedactor.None, ShippedNLogConfig);
-        var targets = factory.Configuration!.LoggingRules.SelectMany(r => r.Targets).ToList();
+        var targets = factory.Configuration!.LoggingRules.SelectMany(r => r.Targets).Select(NLogSetup.Unwrap).ToList();
         targets.Should().NotContain(t => t is FileTarget);
         targets.Should().Contain(t => t is ConsoleTarget);
     }
@@ -154,7 +154,7 @@ public class NLogSetupTests
         var missing = Path.Combine(_dir, "none", "NLog.config");
         using (var factory = NLogSetup.Create(Settings("ERROR"), new SecretRedactor([Secret]), missing))
         {
-            factory.Configuration!.AllTargets.Should().Contain(t => t is ConsoleTarget).And.Contain(t => t is FileTarget);
+            factory.Configuration!.AllTargets.Select(NLogSetup.Unwrap).Should().Contain(t => t is ConsoleTarget).And.Contain(t => t is FileTarget);
             var log = factory.GetLogger("Test");
             log.Warn("warn-line");
             log.Error("error " + Secret);
@@ -163,5 +163,49 @@ public class NLogSetupTests
 
         var text = File.ReadAllText(Path.Combine(_dir, "test.log"));
         text.Should().Contain("error ********").And.NotContain("warn-line");
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Targets_are_written_by_the_background_writer_and_no_line_is_lost_under_load(bool shippedFile)
+    {
+        const int Threads = 4;
+        const int PerThread = 3_000; // 12,000 lines: more than the async queue holds, so the writers must wait, not drop
+        var path = shippedFile ? ShippedNLogConfig : Path.Combine(_dir, "none", "NLog.config");
+        // No rotation here: every line must be found in the one file.
+        using (var factory = NLogSetup.Create(new LogSettings(_dir, "test.log", "INFO", 0, 2), SecretRedactor.None, path))
+        {
+            var ruleTargets = factory.Configuration!.LoggingRules.SelectMany(r => r.Targets).ToList();
+            ruleTargets.Should().NotBeEmpty().And.OnlyContain(t => t is NLog.Targets.Wrappers.AsyncTargetWrapper);
+            var log = factory.GetLogger("Load");
+            Parallel.For(0, Threads, t =>
+            {
+                for (var i = 0; i < PerThread; i++) log.Info("line {0}-{1}", t, i);
+            });
+        }
+
+        // Disposing the factory (no explicit flush) must have written every queued line.
+        var lines = File.ReadAllLines(Path.Combine(_dir, "test.log"));
+        lines.Should().HaveCount(Threads * PerThread);
+        lines.Should().Contain(l => l.EndsWith("line 3-2999", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void Without_an_NLog_config_file_HTTP_client_chatter_is_kept_below_warn_as_in_the_shipped_file()
+    {
+        foreach (var path in new[] { ShippedNLogConfig, Path.Combine(_dir, "none", "NLog.config") })
+        {
+            using (var factory = NLogSetup.Create(Settings("DEBUG"), SecretRedactor.None, path))
+            {
+                factory.GetLogger("System.Net.Http.HttpClient.soar.LogicalHandler").Info("http-info-line");
+                factory.GetLogger("System.Net.Http.HttpClient.soar.LogicalHandler").Warn("http-warn-line");
+                factory.GetLogger("Microsoft.Extensions.Hosting.Internal.Host").Info("host-info-line");
+                factory.Flush();
+            }
+
+            var text = File.ReadAllText(Path.Combine(_dir, "test.log"));
+            text.Should().Contain("http-warn-line", path).And.NotContain("http-info-line", path).And.NotContain("host-info-line", path);
+            File.Delete(Path.Combine(_dir, "test.log"));
+        }
     }
 }

@@ -45,29 +45,30 @@ internal sealed class PlaybookHarness
     /// <summary>The local (post-process) script of the playbook, as embedded in the export.</summary>
     public string PostProcessScript(string playbook) => Playbook(playbook)["local_scripts"]![0]!["script_text"]!.Value<string>()!;
 
-    /// <summary>The input script of the playbook's function call, read back from the BPMN as SOAR would.</summary>
-    public string InputScript(string playbook)
-    {
-        var xml = XDocument.Parse(Playbook(playbook)["content"]!["xml"]!.Value<string>()!);
-        var function = xml.Descendants().Single(e => e.Name.LocalName == "function");
-        return JObject.Parse(function.Value)["pre_processing_script"]!.Value<string>()!;
-    }
+    /// <summary>The function calls of the playbook's BPMN, in order (one element per service task).</summary>
+    private List<XElement> Functions(string playbook) =>
+        XDocument.Parse(Playbook(playbook)["content"]!["xml"]!.Value<string>()!).Descendants().Where(e => e.Name.LocalName == "function").ToList();
 
-    public string ResultName(string playbook)
-    {
-        var xml = XDocument.Parse(Playbook(playbook)["content"]!["xml"]!.Value<string>()!);
-        return JObject.Parse(xml.Descendants().Single(e => e.Name.LocalName == "function").Value)["result_name"]!.Value<string>()!;
-    }
+    /// <summary>The input script of the playbook's <paramref name="step"/>-th function call, read back from the BPMN as SOAR would.</summary>
+    public string InputScript(string playbook, int step = 0) =>
+        JObject.Parse(Functions(playbook)[step].Value)["pre_processing_script"]!.Value<string>()!;
+
+    public string ResultName(string playbook, int step = 0) =>
+        JObject.Parse(Functions(playbook)[step].Value)["result_name"]!.Value<string>()!;
 
     public Task<HarnessRun> RunPostProcessAsync(string playbook, JObject? result, JObject? incident = null) =>
         RunAsync(playbook, "post", PostProcessScript(playbook), incident, null,
-            new JObject { [ResultName(playbook)] = result is null ? JValue.CreateNull() : result });
+            new JObject { [ResultName(playbook)] = result is null ? JValue.CreateNull() : result }, 0);
 
-    public Task<HarnessRun> RunInputScriptAsync(string playbook, JObject incident, JObject? playbookInputs = null) =>
-        RunAsync(playbook, "input", InputScript(playbook), incident, playbookInputs, new JObject());
+    /// <summary>The local script of a playbook that calls several functions, given each call's result by its result name.</summary>
+    public Task<HarnessRun> RunPostProcessAsync(string playbook, JObject resultsByName, JObject? incident, JObject? playbookInputs) =>
+        RunAsync(playbook, "post", PostProcessScript(playbook), incident, playbookInputs, resultsByName, 0);
+
+    public Task<HarnessRun> RunInputScriptAsync(string playbook, JObject incident, JObject? playbookInputs = null, int step = 0) =>
+        RunAsync(playbook, "input", InputScript(playbook, step), incident, playbookInputs, new JObject(), step);
 
     private async Task<HarnessRun> RunAsync(string playbook, string kind, string script, JObject? incident, JObject? playbookInputs,
-        JObject results)
+        JObject results, int step)
     {
         var directory = Directory.CreateTempSubdirectory("fn-gd-harness-");
         try
@@ -79,7 +80,7 @@ internal sealed class PlaybookHarness
             {
                 ["script"] = scriptPath,
                 ["kind"] = kind,
-                ["schema"] = Schema(playbook),
+                ["schema"] = Schema(playbook, step),
                 ["incident"] = incident ?? TestIncident.WithFinding(),
                 ["playbook_inputs"] = playbookInputs ?? new JObject(),
                 ["results"] = results,
@@ -97,11 +98,10 @@ internal sealed class PlaybookHarness
         }
     }
 
-    private JObject Schema(string playbook)
+    private JObject Schema(string playbook, int step)
     {
         var definition = Playbook(playbook);
-        var functionUuid = XDocument.Parse(definition["content"]!["xml"]!.Value<string>()!)
-            .Descendants().Single(e => e.Name.LocalName == "function").Attribute("uuid")!.Value;
+        var functionUuid = Functions(playbook)[step].Attribute("uuid")!.Value;
         var function = _export["functions"]!.Single(f => f["uuid"]!.Value<string>() == functionUuid);
         var fieldsByUuid = _export["fields"]!.ToDictionary(f => f["uuid"]!.Value<string>()!, f => f["name"]!.Value<string>()!);
         var incidentFields = new JObject(_export["fields"]!

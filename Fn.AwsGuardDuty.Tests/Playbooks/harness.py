@@ -21,7 +21,9 @@ import traceback
 
 SEVERITY_CODES = ("Low", "Medium", "High")
 READ_ONLY_INCIDENT_FIELDS = ("id", "create_date", "discovered_date", "owner_id")
-WRITABLE_INCIDENT_FIELDS = ("name", "description", "severity_code", "plan_status")
+WRITABLE_INCIDENT_FIELDS = ("name", "description", "severity_code", "plan_status", "resolution_id", "resolution_summary")
+PLAN_STATUSES = ("A", "C")
+RESOLUTIONS = ("Unresolved", "Duplicate", "Not an Issue", "Resolved")
 
 
 class ScriptError(Exception):
@@ -175,6 +177,10 @@ class Incident(object):
             _fail_attribute("incident", name)
         if name == "severity_code" and value not in SEVERITY_CODES:
             raise ScriptError("incident.severity_code must be one of {0}; got {1!r}".format(SEVERITY_CODES, value))
+        if name == "plan_status" and value not in PLAN_STATUSES:
+            raise ScriptError("incident.plan_status must be one of {0}; got {1!r}".format(PLAN_STATUSES, value))
+        if name == "resolution_id" and value not in RESOLUTIONS:
+            raise ScriptError("incident.resolution_id must be one of {0}; got {1!r}".format(RESOLUTIONS, value))
         state["fields"][name] = value
         state["recorder"].changed[name] = value
 

@@ -31,7 +31,7 @@ public sealed class BoundaryTests
         var incidents = h.IncidentsByFinding();
         foreach (var finding in first.Concat(late)) incidents[finding.Value<string>("id")!].Should().ContainSingle();
         h.Org.IncidentCount.Should().Be(6);
-        var checkpoint = new CheckpointStore(h.StateDir, NullLogger.Instance).Load("us-east-1", detector.DetectorId);
+        var checkpoint = new CheckpointStore(h.StateDir, NullLogger.Instance).Load(PollerHarness.AccountA, "us-east-1", detector.DetectorId);
         checkpoint.HighWater.Should().Be(DateTimeOffset.Parse(Mark, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds());
         checkpoint.BoundaryIds().Should().BeEquivalentTo(first.Skip(1).Concat(late).Select(f => f.Value<string>("id")!),
             "every id at the mark's millisecond is remembered");

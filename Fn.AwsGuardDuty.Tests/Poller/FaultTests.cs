@@ -89,7 +89,7 @@ public sealed class FaultTests
 
         down.Created.Should().Be(0);
         down.Errors.Should().Be(60);
-        var checkpoint = new CheckpointStore(h.StateDir, NullLogger.Instance).Load("us-east-1", detector.DetectorId);
+        var checkpoint = new CheckpointStore(h.StateDir, NullLogger.Instance).Load(PollerHarness.AccountA, "us-east-1", detector.DetectorId);
         checkpoint.Retry.Keys.Should().BeEquivalentTo(findings.Select(f => f.Value<string>("id")!), "every failed finding waits for a retry");
         h.Logs.Lines.Should().Contain(l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains(findings[0].Value<string>("id")!, StringComparison.Ordinal),
             "the error names the finding");

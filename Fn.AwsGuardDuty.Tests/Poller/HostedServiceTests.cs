@@ -41,7 +41,7 @@ public sealed class HostedServiceTests
         h.Logs.Lines.Should().Contain(l => l.Contains("GuardDuty findings poller stopped", StringComparison.Ordinal));
         service.CyclesRun.Should().Be(ran, "no cycle runs after the host stopped");
         h.Logs.Lines.Should().Contain(l => l.Contains("Poll cycle: 1 region(s), 1 detector(s)", StringComparison.Ordinal));
-        File.Exists(host.Services.GetRequiredService<FindingsPoller>().Store.PathFor("us-east-1", detector.DetectorId)).Should().BeTrue();
+        File.Exists(host.Services.GetRequiredService<FindingsPoller>().Store.PathFor(PollerHarness.AccountA, "us-east-1", detector.DetectorId)).Should().BeTrue();
     }
 
     [Test]
@@ -82,6 +82,7 @@ public sealed class HostedServiceTests
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddSingleton<SoarClient>(h.SoarClient);
         builder.Services.AddSingleton(h.Regions);
+        builder.Services.AddSingleton(h.CallerAccount);
         builder.Services.AddFindingsPoller(options);
         return builder.Build();
     }

@@ -98,5 +98,5 @@ public sealed class IdempotentCreateTests
     }
 
     private static DetectorCheckpoint Checkpoint(PollerHarness h, Fn.AwsGuardDuty.Sandbox.GuardDuty.DetectorKey detector) =>
-        new CheckpointStore(h.StateDir, NullLogger.Instance).Load(detector.Region, detector.DetectorId);
+        new CheckpointStore(h.StateDir, NullLogger.Instance).Load(PollerHarness.AccountA, detector.Region, detector.DetectorId);
 }

@@ -62,7 +62,7 @@ public sealed class RestartTests
 
         stopped.Stopped.Should().BeTrue();
         stopped.Created.Should().BeInRange(1, 399);
-        var checkpoint = new CheckpointStore(h.StateDir, NullLogger.Instance).Load("us-east-1", detector.DetectorId);
+        var checkpoint = new CheckpointStore(h.StateDir, NullLogger.Instance).Load(PollerHarness.AccountA, "us-east-1", detector.DetectorId);
         checkpoint.PendingCreates.Should().BeEmpty("the batch in progress finished");
         checkpoint.Retry.Should().BeEmpty();
         var incidents = h.IncidentsByFinding();
@@ -88,7 +88,7 @@ public sealed class RestartTests
         var detector = h.Detector("us-east-1");
         var findings = h.Seed(detector, 30, seed: 51);
         await h.NewPoller().RunCycleAsync();
-        var path = new CheckpointStore(h.StateDir, NullLogger.Instance).PathFor("us-east-1", detector.DetectorId);
+        var path = new CheckpointStore(h.StateDir, NullLogger.Instance).PathFor(PollerHarness.AccountA, "us-east-1", detector.DetectorId);
         await File.WriteAllTextAsync(path, "{\"format\": 1, \"region\": \"us-east-1\", \"recent\": [1,2");
 
         var rebuilt = await h.NewPoller().RunCycleAsync();

@@ -9,6 +9,13 @@ namespace Fn.AwsGuardDuty.Circuits;
 /// expects. Every outcome is a <see cref="FinalReply"/>: a message that cannot be run (not JSON, no function, an
 /// unknown function, bad input) and a handler that fails are answered with an error naming the problem. The only
 /// exception that leaves is the cancellation of <c>abort</c> (shutdown): that call is not answered, so it is redelivered.
+/// <para>
+/// Deliberate difference from resilient-circuits: a message that cannot be run (body not JSON, no <c>function</c>,
+/// unknown function, missing or invalid input) gets an error reply (message_type 1) naming the problem, and the
+/// listener ACKs it with that reply. The Python framework never ACKs bad JSON, so it comes back after every reconnect
+/// (a poison message) and holds a prefetch slot meanwhile; and it answers an unknown function "Completed" with no
+/// results, which hides a misrouted call.
+/// </para>
 /// </summary>
 public sealed class FunctionDispatcher : IDisposable
 {
@@ -94,7 +101,8 @@ public sealed class FunctionDispatcher : IDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            _logger.LogInformation("Running {Function} (message {MessageId}, correlation {CorrelationId})",
+            // The completion line below carries what an operator needs at Info; the start is for debugging a stuck call.
+            _logger.LogDebug("Running {Function} (message {MessageId}, correlation {CorrelationId})",
                 parsed.FunctionName, messageId, correlationId);
             var call = new FunctionCall(parsed.Inputs, parsed.Metadata, parsed.Body, sendStatus);
             var result = await handler.HandleAsync(call, abort).ConfigureAwait(false)

@@ -11,13 +11,7 @@ namespace Fn.AwsGuardDuty.Circuits;
 /// <see cref="FunctionDispatcher"/> (which knows no STOMP: message in, reply out), and has <see cref="ReplyDelivery"/>
 /// answer on <c>reply-to</c>: interim status SENDs, then the ACK and the final SEND in one STOMP transaction, so a
 /// broker crash can neither lose the answer nor make it go out twice. It owns the start/stop lifecycle Hosting uses.
-/// <para>
-/// Deliberate difference from resilient-circuits: a message that cannot be run (body not JSON, no <c>function</c>,
-/// unknown function, missing or invalid input) is ACKed and answered with an error (message_type 1) naming the
-/// problem. The Python framework never ACKs bad JSON, so it comes back after every reconnect (a poison message)
-/// and holds a prefetch slot meanwhile; and it answers an unknown function "Completed" with no results, which hides
-/// a misrouted call.
-/// </para>
+/// A message the dispatcher cannot run is ACKed with its error reply like any other (see <see cref="FunctionDispatcher"/>).
 /// </summary>
 public sealed class FunctionListener : IHostedService, IAsyncDisposable
 {

@@ -57,7 +57,7 @@ public sealed class FindingMapper
             artifacts,
             found.Count,
             NoteBuilder.Build(normalized, refresh, _options.NoteMaxBytes),
-            BuildTables(normalized, timestamp));
+            BuildTables(normalized, finding, timestamp));
     }
 
     private static FindingIdentity Identify(JObject finding, string region)
@@ -126,7 +126,9 @@ public sealed class FindingMapper
         }
     }
 
-    private static IReadOnlyList<DataTableData> BuildTables(JObject finding, string timestamp) =>
+    // The sequence tables read the caller's finding: the normaliser's "yyyy-MM-dd HH:mm:ss" would cut the milliseconds
+    // off a signal timestamp that arrived as a date token, and those columns are ISO 8601 with milliseconds.
+    private static IReadOnlyList<DataTableData> BuildTables(JObject finding, JObject original, string timestamp) =>
     [
         new(DataTables.FindingOverview.Name, FindingOverviewTable.Build(finding, timestamp)),
         new(DataTables.ActionDetails.Name, ActionDetailsTable.Build(finding, timestamp)),
@@ -134,7 +136,7 @@ public sealed class FindingMapper
         new(DataTables.S3BucketDetails.Name, S3BucketDetailsTable.Build(finding, timestamp)),
         new(DataTables.InstanceDetails.Name, InstanceDetailsTable.Build(finding, timestamp)),
         new(DataTables.AccessKeyDetails.Name, AccessKeyDetailsTable.Build(finding, timestamp)),
-        new(DataTables.SequenceSignals.Name, SequenceSignalsTable.Build(finding, timestamp)),
-        new(DataTables.SequenceIndicators.Name, SequenceIndicatorsTable.Build(finding, timestamp)),
+        new(DataTables.SequenceSignals.Name, SequenceSignalsTable.Build(original, timestamp)),
+        new(DataTables.SequenceIndicators.Name, SequenceIndicatorsTable.Build(original, timestamp)),
     ];
 }

@@ -43,6 +43,12 @@ public static class FunctionInputFields
             "Finding criteria as JSON, as boto3 takes them: {\"Criterion\": {\"type\": {\"Eq\": [\"Recon:EC2/PortProbeUnprotectedPort\"]}}}."),
         new(InputNames.ThreatEntitySetId, "text", "The unique id of a threat entity set."),
         new(InputNames.TrustedEntitySetId, "text", "The unique id of a trusted entity set."),
+        new(InputNames.ResourceArn, "text", "ARN of the resource to scan for malware, e.g. arn:aws:ec2:us-east-1:111122223333:instance/i-0abc1234def567890."),
+        new(InputNames.ScanId, "text", "The id of a GuardDuty malware scan."),
+        new(InputNames.BucketName, "text", "S3 bucket of the object to scan (Malware Protection for S3 must be enabled on it)."),
+        new(InputNames.ObjectKey, "text", "Full key of the S3 object to scan."),
+        new(InputNames.AccountId, "text", "Only this AWS account (12 digits)."),
+        new(InputNames.CoverageStatus, "select", "Only resources with this coverage status.", SelectValues: ["HEALTHY", "UNHEALTHY"]),
         new(InputNames.GroupBy, "select", "How to group the findings statistics.", SelectValues: ["ACCOUNT", "DATE", "FINDING_TYPE", "RESOURCE", "SEVERITY"]),
     ];
 }

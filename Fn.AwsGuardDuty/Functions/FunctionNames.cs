@@ -34,6 +34,12 @@ public static class FunctionNames
     public const string ListFilters = "aws_guardduty_list_filters";
     public const string GetDetector = "aws_guardduty_get_detector";
     public const string GetFindingsStatistics = "aws_guardduty_get_findings_statistics";
+    public const string StartMalwareScan = "aws_guardduty_start_malware_scan";
+    public const string GetMalwareScan = "aws_guardduty_get_malware_scan";
+    public const string ScanS3Object = "aws_guardduty_scan_s3_object";
+    public const string ListMembers = "aws_guardduty_list_members";
+    public const string ListCoverage = "aws_guardduty_list_coverage";
+    public const string GetCoverageStatistics = "aws_guardduty_get_coverage_statistics";
 
     public const string CreateThreatEntitySet = "aws_guardduty_create_threat_entity_set";
     public const string GetThreatEntitySet = "aws_guardduty_get_threat_entity_set";
@@ -55,6 +61,7 @@ public static class FunctionNames
         CreateThreatIntelSet, ListThreatIntelSet, GetThreatIntelSet, UpdateThreatIntelSet, DeleteThreatIntelSet,
         UnarchiveFinding, UpdateFindingsFeedback, GetFindings, ListFindings, CreateSampleFindings,
         CreateFilter, GetFilter, UpdateFilter, DeleteFilter, ListFilters, GetDetector, GetFindingsStatistics,
+        StartMalwareScan, GetMalwareScan, ScanS3Object, ListMembers, ListCoverage, GetCoverageStatistics,
         CreateThreatEntitySet, ListThreatEntitySet, GetThreatEntitySet, UpdateThreatEntitySet, DeleteThreatEntitySet,
         CreateTrustedEntitySet, ListTrustedEntitySet, GetTrustedEntitySet, UpdateTrustedEntitySet, DeleteTrustedEntitySet,
     ];

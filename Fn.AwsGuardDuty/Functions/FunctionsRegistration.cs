@@ -47,6 +47,12 @@ public static class FunctionsRegistration
         services.AddSingleton<IFunctionHandler, ListFiltersFunction>();
         services.AddSingleton<IFunctionHandler, GetDetectorFunction>();
         services.AddSingleton<IFunctionHandler, GetFindingsStatisticsFunction>();
+        services.AddSingleton<IFunctionHandler, StartMalwareScanFunction>();
+        services.AddSingleton<IFunctionHandler, GetMalwareScanFunction>();
+        services.AddSingleton<IFunctionHandler, ScanS3ObjectFunction>();
+        services.AddSingleton<IFunctionHandler, ListMembersFunction>();
+        services.AddSingleton<IFunctionHandler, ListCoverageFunction>();
+        services.AddSingleton<IFunctionHandler, GetCoverageStatisticsFunction>();
         services.AddSingleton<IFunctionHandler, CreateThreatEntitySetFunction>();
         services.AddSingleton<IFunctionHandler, ListThreatEntitySetFunction>();
         services.AddSingleton<IFunctionHandler, GetThreatEntitySetFunction>();

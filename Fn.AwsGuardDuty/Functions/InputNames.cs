@@ -39,4 +39,10 @@ public static class InputNames
     public const string ThreatEntitySetId = "aws_gd_threat_entity_set_id";
     public const string TrustedEntitySetId = "aws_gd_trusted_entity_set_id";
     public const string GroupBy = "aws_gd_group_by";
+    public const string ResourceArn = "aws_gd_resource_arn";
+    public const string ScanId = "aws_gd_scan_id";
+    public const string BucketName = "aws_gd_bucket_name";
+    public const string ObjectKey = "aws_gd_object_key";
+    public const string AccountId = "aws_gd_account_id";
+    public const string CoverageStatus = "aws_gd_coverage_status";
 }

@@ -254,6 +254,46 @@ public sealed class GuardDutyClient : IGuardDutyClient
         Send("ListFilters", HttpMethod.Get, DetectorPath(detectorId) + "/filter", OptionalPageQuery(nextToken, maxResults), null,
             cancellationToken);
 
+    public Task<JObject> ListMembersPageAsync(string detectorId, string? nextToken = null, int? maxResults = null,
+        CancellationToken cancellationToken = default) =>
+        Send("ListMembers", HttpMethod.Get, DetectorPath(detectorId) + "/member", OptionalPageQuery(nextToken, maxResults), null,
+            cancellationToken);
+
+    public Task<JObject> ListCoveragePageAsync(string detectorId, JObject? filterCriteria = null, string? nextToken = null,
+        int? maxResults = null, CancellationToken cancellationToken = default)
+    {
+        var body = new JObject();
+        if (filterCriteria is not null) body["filterCriteria"] = filterCriteria.DeepClone();
+        if (maxResults is { } max) body["maxResults"] = max;
+        if (!string.IsNullOrEmpty(nextToken)) body["nextToken"] = nextToken;
+        return Send("ListCoverage", HttpMethod.Post, DetectorPath(detectorId) + "/coverage", null, body, cancellationToken);
+    }
+
+    public Task<JObject> GetCoverageStatisticsAsync(string detectorId, CancellationToken cancellationToken = default) =>
+        Send("GetCoverageStatistics", HttpMethod.Post, DetectorPath(detectorId) + "/coverage/statistics", null,
+            new JObject { ["statisticsType"] = new JArray("COUNT_BY_RESOURCE_TYPE", "COUNT_BY_COVERAGE_STATUS") }, cancellationToken);
+
+    public Task<JObject> StartMalwareScanAsync(string resourceArn, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(resourceArn)) throw new ArgumentException("A resource ARN is required.", nameof(resourceArn));
+        var body = new JObject { ["resourceArn"] = resourceArn, ["clientToken"] = Guid.NewGuid().ToString() };
+        return Send("StartMalwareScan", HttpMethod.Post, "/malware-scan/start", null, body, cancellationToken);
+    }
+
+    public Task<JObject> GetMalwareScanAsync(string scanId, CancellationToken cancellationToken = default)
+    {
+        CheckId(scanId, nameof(scanId));
+        return Send("GetMalwareScan", HttpMethod.Get, "/malware-scan/" + Uri.EscapeDataString(scanId), null, null, cancellationToken);
+    }
+
+    public Task<JObject> SendObjectMalwareScanAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(bucket)) throw new ArgumentException("A bucket is required.", nameof(bucket));
+        if (string.IsNullOrEmpty(key)) throw new ArgumentException("An object key is required.", nameof(key));
+        var body = new JObject { ["s3Object"] = new JObject { ["bucket"] = bucket, ["key"] = key } };
+        return Send("SendObjectMalwareScan", HttpMethod.Post, "/object-malware-scan/send", null, body, cancellationToken);
+    }
+
     private static JObject FilterBody(FilterRequest request)
     {
         var body = new JObject();

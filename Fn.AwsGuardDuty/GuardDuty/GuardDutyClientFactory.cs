@@ -81,10 +81,14 @@ public sealed class GuardDutyClientFactory : IDisposable
             new GuardDutyClient(r, GuardDutyEndpoint.ForGuardDuty(r, self.Options, self._environment), self._transport), this);
     }
 
-    /// <summary>Region discovery through EC2 DescribeRegions in the master region, with the same credentials and proxy.</summary>
+    /// <summary>
+    /// Region discovery through EC2 DescribeRegions in the master region, with the same credentials and proxy. The EC2
+    /// client is made on the first refresh (the lambda keeps AWSSDK.EC2 unloaded until then).
+    /// </summary>
     public RegionDiscovery CreateRegionDiscovery(TimeProvider? timeProvider = null)
     {
-        var lister = new Ec2RegionLister(Options, Credentials, GuardDutyEndpoint.Ec2Override(Options, _environment));
+        var ec2Endpoint = GuardDutyEndpoint.Ec2Override(Options, _environment);
+        var lister = new LazyRegionLister(() => new Ec2RegionLister(Options, Credentials, ec2Endpoint));
         return new RegionDiscovery(lister, GetClient, Options.Regions, Options.RegionsInterval,
             Options.RegionDiscoveryConcurrency, _loggerFactory.CreateLogger<RegionDiscovery>(), timeProvider, ownsLister: true);
     }

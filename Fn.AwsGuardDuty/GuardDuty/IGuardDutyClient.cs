@@ -99,4 +99,24 @@ public interface IGuardDutyClient
     /// <summary>One page of ListFilters; the wire response (<c>{"filterNames","nextToken"}</c>).</summary>
     Task<JObject> ListFiltersPageAsync(string detectorId, string? nextToken = null, int? maxResults = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>One page of ListMembers (associated members only, as the service defaults); the wire response.</summary>
+    Task<JObject> ListMembersPageAsync(string detectorId, string? nextToken = null, int? maxResults = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>One page of ListCoverage; <paramref name="filterCriteria"/> in wire form, null for all. The wire response.</summary>
+    Task<JObject> ListCoveragePageAsync(string detectorId, JObject? filterCriteria = null, string? nextToken = null, int? maxResults = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>GetCoverageStatistics with both statistics types; the wire response.</summary>
+    Task<JObject> GetCoverageStatisticsAsync(string detectorId, CancellationToken cancellationToken = default);
+
+    /// <summary>StartMalwareScan of a resource (e.g. an EC2 instance ARN); the wire response (<c>{"scanId"}</c>).</summary>
+    Task<JObject> StartMalwareScanAsync(string resourceArn, CancellationToken cancellationToken = default);
+
+    /// <summary>GetMalwareScan; the wire response.</summary>
+    Task<JObject> GetMalwareScanAsync(string scanId, CancellationToken cancellationToken = default);
+
+    /// <summary>SendObjectMalwareScan of one S3 object (Malware Protection for S3); the wire response.</summary>
+    Task<JObject> SendObjectMalwareScanAsync(string bucket, string key, CancellationToken cancellationToken = default);
 }

@@ -14,12 +14,18 @@ namespace Fn.AwsGuardDuty.Logging;
 /// <remarks>
 /// NLog.config reads <c>${var:logdir}</c>, <c>${var:logfile}</c> and <c>${var:loglevel}</c>, which are set here.
 /// Without a logdir, file targets are detached, so logs go to stdout only (containers).
+/// Targets are written from NLog's background writer (<see cref="AsyncTargetWrapper"/>), so a function call or a
+/// poll cycle never waits for the console or the disk, and lines logged together go out in one write. Every async
+/// wrapper blocks instead of discarding when its queue is full: no log line is dropped under load.
 /// </remarks>
 public static class NLogSetup
 {
     public const string FileName = "NLog.config";
     public const string ConsoleTargetName = "console";
     public const string FileTargetName = "file";
+    /// <summary>Lines queued per target before a logging call waits for the background writer.</summary>
+    public const int AsyncQueueLimit = 10_000;
+
     private const string LineLayout =
         "${date:format=yyyy-MM-dd HH\\:mm\\:ss,fff} ${level:uppercase=true:padding=-5} [${logger:shortName=true}] ${message}${onexception:${newline}${exception:format=tostring}}";
 
@@ -37,7 +43,7 @@ public static class NLogSetup
             Directory.CreateDirectory(logDir, LogDirMode);
         }
 
-        var factory = new LogFactory();
+        var factory = new FlushingLogFactory();
         var path = nlogConfigPath ?? DefaultConfigPath;
         LoggingConfiguration config = File.Exists(path)
             ? new XmlLoggingConfiguration(path, factory)
@@ -77,6 +83,11 @@ public static class NLogSetup
             }
         }
 
+        foreach (var wrapper in config.AllTargets.OfType<AsyncTargetWrapper>())
+        {
+            wrapper.OverflowAction = AsyncTargetWrapperOverflowAction.Block;
+        }
+
         foreach (var target in config.AllTargets.Select(Unwrap).OfType<TargetWithLayout>().Distinct())
         {
             if (target.Layout is not RedactingLayout)
@@ -86,7 +97,8 @@ public static class NLogSetup
         }
     }
 
-    private static Target Unwrap(Target target)
+    /// <summary>The target a wrapper (async, buffering, ...) writes to; the target itself when it is not a wrapper.</summary>
+    public static Target Unwrap(Target target)
     {
         while (target is WrapperTargetBase { WrappedTarget: { } inner })
         {
@@ -99,19 +111,33 @@ public static class NLogSetup
     private static LoggingConfiguration BuildDefault(LogFactory factory, LogSettings settings)
     {
         var config = new LoggingConfiguration(factory);
-        var console = new ConsoleTarget(ConsoleTargetName) { Layout = LineLayout };
-        var file = new FileTarget(FileTargetName)
+        var console = Async(new ConsoleTarget(ConsoleTargetName) { Layout = LineLayout });
+        var file = Async(new FileTarget(FileTargetName)
         {
             Layout = LineLayout,
             FileName = Layout.FromString("${var:logdir}/${var:logfile}"),
-        };
+        });
         config.AddTarget(console);
         config.AddTarget(file);
-        config.LoggingRules.Add(new LoggingRule("Microsoft.*") { FinalMinLevel = LogLevel.Warn });
+        // Framework chatter (hosting, HTTP client) only from Warn up.
+        config.LoggingRules.Add(WarnAndAbove("Microsoft.*"));
+        config.LoggingRules.Add(WarnAndAbove("System.Net.Http.*"));
         var rule = new LoggingRule("*", console);
         rule.Targets.Add(file);
         rule.SetLoggingLevels(LogLevelNames.ToNLog(settings.Level), LogLevel.Fatal);
         config.LoggingRules.Add(rule);
         return config;
     }
+
+    /// <summary>As NLog.config's <c>&lt;logger name="..." finalMinLevel="Warn" /&gt;</c>: below Warn, no later rule writes these loggers.</summary>
+    private static LoggingRule WarnAndAbove(string loggerNamePattern)
+    {
+        var rule = new LoggingRule { LoggerNamePattern = loggerNamePattern };
+        rule.SetLoggingLevels(LogLevel.Warn, LogLevel.Fatal);
+        rule.FinalMinLevel = LogLevel.Warn;
+        return rule;
+    }
+
+    private static AsyncTargetWrapper Async(Target target) =>
+        new(target.Name, target) { QueueLimit = AsyncQueueLimit, OverflowAction = AsyncTargetWrapperOverflowAction.Block };
 }

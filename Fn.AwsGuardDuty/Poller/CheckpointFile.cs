@@ -10,6 +10,10 @@ internal sealed class CheckpointFile
     [JsonProperty("format")]
     public int Format { get; set; }
 
+    /// <summary>The account of the credentials: the first part of the file's key. Absent in files of older releases.</summary>
+    [JsonProperty("caller_account_id")]
+    public string? CallerAccountId { get; set; }
+
     [JsonProperty("account_id")]
     public string? AccountId { get; set; }
 

@@ -6,7 +6,7 @@ using Newtonsoft.Json;
 namespace Fn.AwsGuardDuty.Poller;
 
 /// <summary>
-/// One JSON file per region and detector under <c>aws_gd_state_dir</c>, written atomically (temporary file, flushed to
+/// One JSON file per account, region and detector under <c>aws_gd_state_dir</c>, written atomically (temporary file, flushed to
 /// disk, renamed over the old one), so a crash leaves either the old or the new checkpoint, never half of one. A missing
 /// or unreadable file is logged and replaced by a new checkpoint (lookback window, open incidents re-read from SOAR).
 /// </summary>
@@ -32,20 +32,30 @@ public sealed class CheckpointStore
 
     public string Directory { get; }
 
-    public string PathFor(string region, string detectorId) =>
+    public string PathFor(string accountId, string region, string detectorId) =>
+        Path.Combine(Directory, $"checkpoint_{Safe(accountId)}_{Safe(region)}_{Safe(detectorId)}.json");
+
+    /// <summary>Where releases before the account joined the key kept the file (region and detector only).</summary>
+    public string LegacyPathFor(string region, string detectorId) =>
         Path.Combine(Directory, $"checkpoint_{Safe(region)}_{Safe(detectorId)}.json");
 
-    /// <summary>The saved checkpoint, or a new one (logged) when there is none or it cannot be read. Never throws for bad content.</summary>
-    public DetectorCheckpoint Load(string region, string detectorId)
+    /// <summary>
+    /// The saved checkpoint, or a new one (logged) when there is none or it cannot be read. Never throws for bad content.
+    /// A file of an older release (keyed by region and detector) is taken over: renamed to the account's name, so the
+    /// poller resumes where it stopped instead of escalating the lookback window again.
+    /// </summary>
+    public DetectorCheckpoint Load(string accountId, string region, string detectorId)
     {
-        var path = PathFor(region, detectorId);
+        var path = PathFor(accountId, region, detectorId);
         string text;
         try
         {
+            MigrateLegacyFile(accountId, region, detectorId, path);
             if (!File.Exists(path))
             {
-                _logger.LogInformation("No checkpoint for region {Region} detector {DetectorId}: starting from the lookback window", region, detectorId);
-                return new DetectorCheckpoint(region, detectorId, isNew: true);
+                _logger.LogInformation("No checkpoint for account {AccountId} region {Region} detector {DetectorId}: starting from the lookback window",
+                    accountId, region, detectorId);
+                return new DetectorCheckpoint(accountId, region, detectorId, isNew: true);
             }
 
             text = File.ReadAllText(path, Encoding.UTF8);
@@ -54,7 +64,7 @@ public sealed class CheckpointStore
         {
             _logger.LogError("Checkpoint {Path} cannot be read ({Error}); starting region {Region} detector {DetectorId} from the lookback window",
                 path, e.Message, region, detectorId);
-            return new DetectorCheckpoint(region, detectorId, isNew: true);
+            return new DetectorCheckpoint(accountId, region, detectorId, isNew: true);
         }
 
         try
@@ -65,7 +75,9 @@ public sealed class CheckpointStore
                 throw new JsonException($"format {file.Format} is not {CheckpointFile.CurrentFormat}");
             if (file.Region != region || file.DetectorId != detectorId)
                 throw new JsonException($"it belongs to region {file.Region} detector {file.DetectorId}");
-            return FromFile(file, region, detectorId);
+            if (file.CallerAccountId is { } owner && owner != accountId)
+                throw new JsonException($"it belongs to account {owner}");
+            return FromFile(file, accountId, region, detectorId);
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
         {
@@ -81,7 +93,7 @@ public sealed class CheckpointStore
 
             _logger.LogError("Checkpoint {Path} is corrupt ({Error}); kept as {Aside}; rebuilding region {Region} detector {DetectorId} from the lookback window",
                 path, e.Message, aside, region, detectorId);
-            return new DetectorCheckpoint(region, detectorId, isNew: true);
+            return new DetectorCheckpoint(accountId, region, detectorId, isNew: true);
         }
     }
 
@@ -91,7 +103,7 @@ public sealed class CheckpointStore
         ArgumentNullException.ThrowIfNull(checkpoint);
         var bytes = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(ToFile(checkpoint), Formatting.Indented, Settings));
         Configuration.StateDirectory.Create(Directory);
-        var path = PathFor(checkpoint.Region, checkpoint.DetectorId);
+        var path = PathFor(checkpoint.CallerAccountId, checkpoint.Region, checkpoint.DetectorId);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
@@ -110,9 +122,17 @@ public sealed class CheckpointStore
         }
     }
 
-    private static DetectorCheckpoint FromFile(CheckpointFile file, string region, string detectorId)
+    private void MigrateLegacyFile(string accountId, string region, string detectorId, string path)
     {
-        var checkpoint = new DetectorCheckpoint(region, detectorId, isNew: false)
+        var legacy = LegacyPathFor(region, detectorId);
+        if (File.Exists(path) || !File.Exists(legacy)) return;
+        File.Move(legacy, path);
+        _logger.LogInformation("Checkpoint {Legacy} of an older release is now {Path} (account {AccountId} joined its key)", legacy, path, accountId);
+    }
+
+    private static DetectorCheckpoint FromFile(CheckpointFile file, string accountId, string region, string detectorId)
+    {
+        var checkpoint = new DetectorCheckpoint(accountId, region, detectorId, isNew: false)
         {
             AccountId = file.AccountId,
             HighWater = file.HighWaterMs,
@@ -135,6 +155,7 @@ public sealed class CheckpointStore
         return new CheckpointFile
         {
             Format = CheckpointFile.CurrentFormat,
+            CallerAccountId = checkpoint.CallerAccountId,
             AccountId = checkpoint.AccountId,
             Region = checkpoint.Region,
             DetectorId = checkpoint.DetectorId,

@@ -7,12 +7,16 @@ namespace Fn.AwsGuardDuty.Poller;
 /// </summary>
 public sealed class DetectorCheckpoint
 {
-    public DetectorCheckpoint(string region, string detectorId, bool isNew)
+    public DetectorCheckpoint(string callerAccountId, string region, string detectorId, bool isNew)
     {
+        CallerAccountId = callerAccountId;
         Region = region;
         DetectorId = detectorId;
         IsNew = isNew;
     }
+
+    /// <summary>The account of the credentials that read the detector (see <see cref="ICallerAccount"/>).</summary>
+    public string CallerAccountId { get; }
 
     public string Region { get; }
 

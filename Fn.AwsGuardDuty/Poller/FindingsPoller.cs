@@ -21,12 +21,15 @@ public sealed class FindingsPoller
     private readonly ILogger _logger;
     private readonly PollerContext _context;
     private readonly SemaphoreSlim _cycle = new(1, 1);
-    private readonly ConcurrentDictionary<(string Region, string DetectorId), DetectorCheckpoint> _checkpoints = new();
+    private readonly ConcurrentDictionary<(string Account, string Region, string DetectorId), DetectorCheckpoint> _checkpoints = new();
+    private readonly ICallerAccount _account;
 
-    public FindingsPoller(IRegionSource regions, SoarClient soar, FindingMapper mapper, PollerOptions options, TimeProvider timeProvider,
-        ILogger<FindingsPoller> logger)
+    public FindingsPoller(IRegionSource regions, ICallerAccount account, SoarClient soar, FindingMapper mapper, PollerOptions options,
+        TimeProvider timeProvider, ILogger<FindingsPoller> logger)
     {
         ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(account);
+        _account = account;
         ArgumentNullException.ThrowIfNull(soar);
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(options);
@@ -109,6 +112,19 @@ public sealed class FindingsPoller
                 regions.Count == 0 ? "no region to poll until it can" : "polling the last good list");
         }
 
+        string? account = null;
+        try
+        {
+            account = await _account.GetAccountIdAsync(abort).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!abort.IsCancellationRequested)
+        {
+            // Without the account no checkpoint can be chosen; polling waits rather than starting from scratch.
+            counters.AddError();
+            _logger.LogError("Poll cycle: the AWS account of the credentials could not be learned from STS ({Error}); no detector is polled this cycle", e.Message);
+            regions = [];
+        }
+
         await Parallel.ForEachAsync(regions.Where(r => r.HasDetectors),
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRegions, CancellationToken = abort },
             async (region, ct) =>
@@ -121,7 +137,7 @@ public sealed class FindingsPoller
                     counters.AddDetector();
                     try
                     {
-                        var checkpoint = _checkpoints.GetOrAdd((region.Name, detectorId), key => Store.Load(key.Region, key.DetectorId));
+                        var checkpoint = _checkpoints.GetOrAdd((account!, region.Name, detectorId), key => Store.Load(key.Account, key.Region, key.DetectorId));
                         var pass = new DetectorPass(_context, region.Name, detectorId, region.Client, checkpoint, counters, budget);
                         await pass.RunAsync(stop, ct).ConfigureAwait(false);
                         if (pass.CapReached) Interlocked.Exchange(ref capReached, 1);

@@ -31,8 +31,10 @@ public static class PollerRegistration
         services.TryAddSingleton(sp => new FindingMapper(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new RegionDiscoverySource(
             sp.GetRequiredService<GuardDutyClientFactory>().CreateRegionDiscovery(sp.GetRequiredService<TimeProvider>())));
+        services.TryAddSingleton<ICallerAccount>(sp => new StsCallerAccount(sp.GetRequiredService<GuardDutyClientFactory>()));
         services.TryAddSingleton(sp => new FindingsPoller(
             sp.GetService<IRegionSource>() ?? sp.GetRequiredService<RegionDiscoverySource>(),
+            sp.GetRequiredService<ICallerAccount>(),
             sp.GetRequiredService<SoarClient>(),
             sp.GetRequiredService<FindingMapper>(),
             pollerOptions,

@@ -99,11 +99,11 @@ public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvi
         }
     }
 
+    /// <summary>The rows of an incident just created (its tables empty), each looked up after a failure SOAR may have committed.</summary>
     public async Task AddRowsAsync(long incidentId, MappedFinding mapped, CancellationToken cancellationToken)
     {
-        foreach (var table in mapped.DataTables)
-            foreach (var row in table.Rows)
-                await soar.DataTables.AddRowAsync(incidentId, table.Table, Cells(row), cancellationToken).ConfigureAwait(false);
+        foreach (var table in mapped.DataTables.Where(t => t.Rows.Count > 0))
+            await soar.DataTables.AddRowsAsync(incidentId, table.Table, table.Rows.Select(IncidentRefresher.Cells), [], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>After a crash between create and the last row: completes tables that do not hold the mapped rows.</summary>
@@ -114,7 +114,7 @@ public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvi
         {
             var existing = await soar.DataTables.ListRowsAsync(incidentId, table.Table, cancellationToken).ConfigureAwait(false);
             if (existing.Count == table.Rows.Count) continue;
-            await soar.DataTables.ReplaceRowsAsync(incidentId, table.Table, table.Rows.Select(Cells), cancellationToken).ConfigureAwait(false);
+            await soar.DataTables.ReplaceRowsAsync(incidentId, table.Table, table.Rows.Select(IncidentRefresher.Cells), cancellationToken).ConfigureAwait(false);
             repaired++;
         }
 
@@ -165,13 +165,6 @@ public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvi
 
     private Task<PatchResult> PatchAsync(long incidentId, string field, JToken? oldValue, JToken? newValue, CancellationToken cancellationToken) =>
         soar.Incidents.PatchAsync(incidentId, new SoarPatch([new PatchChange(field, oldValue, newValue)], Version: null), cancellationToken);
-
-    private static Dictionary<string, JToken?> Cells(DataTableRow row)
-    {
-        var cells = new Dictionary<string, JToken?>(StringComparer.Ordinal);
-        foreach (var (column, value) in row.Cells) cells[column] = value;
-        return cells;
-    }
 
     /// <summary>
     /// Failures after which the incident may exist: SOAR answered 5xx (possibly after committing), the attempt timed

@@ -48,7 +48,8 @@ public sealed class RoundTripScenario : IBenchScenario
         var cpu = CpuMeter.Start(rig.App.Id, rig.BrokerProcessId);
         var (sent, failed, elapsed) = await PacedAsync(rig, scale.RoundTripRate, scale.RoundTripDuration, cancellationToken).ConfigureAwait(false);
         var paced = rig.Platform.Latencies.Summary();
-        recorder.Detail($"{key}_cpu_per_call", cpu.Stop(sent));
+        var cpuPerCall = cpu.Stop(sent);
+        recorder.Detail($"{key}_cpu_per_call", cpuPerCall);
         recorder.Detail($"{key}_calls", sent);
         recorder.Detail($"{key}_failed", failed + sequentialFailed);
         recorder.Detail($"{key}_offered_rate", sent / elapsed.TotalSeconds);
@@ -65,6 +66,8 @@ public sealed class RoundTripScenario : IBenchScenario
         recorder.Figure($"functions ({label}): calls at 200/s", sent, "calls");
         recorder.Figure($"functions ({label}): round trip p50 at 200/s", paced.P50.TotalMilliseconds, "ms", target ? BenchTarget.Below(5) : null);
         recorder.Figure($"functions ({label}): round trip p99 at 200/s", paced.P99.TotalMilliseconds, "ms", target ? BenchTarget.Below(25) : null);
+        recorder.Figure($"functions ({label}): app CPU per call at 200/s", cpuPerCall["app_cpu_ms_per_op"], "ms", target ? BenchTarget.AtMost(0.5) : null,
+            "app process CPU over the measured calls (after the warm-up)");
     }
 
     /// <summary>

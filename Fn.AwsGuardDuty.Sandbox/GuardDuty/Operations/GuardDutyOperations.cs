@@ -13,6 +13,8 @@ internal sealed class GuardDutyOperations(GuardDutyEmulatorState state)
     private readonly FindingStatisticsOperation statistics = new(state);
     private readonly SampleFindingsOperation samples = new(state);
     private readonly FilterOperations filters = new(state);
+    private readonly MalwareScanOperations malware = new(state);
+    private readonly MemberCoverageOperations membersAndCoverage = new(state);
     private readonly Dictionary<ThreatListKind, ThreatListOperations> threatLists =
         ThreatListKind.All.ToDictionary(kind => kind, kind => new ThreatListOperations(state, kind));
 
@@ -50,6 +52,12 @@ internal sealed class GuardDutyOperations(GuardDutyEmulatorState state)
             GuardDutyOperation.GetFilter => filters.Get(call),
             GuardDutyOperation.UpdateFilter => filters.Update(call),
             GuardDutyOperation.DeleteFilter => filters.Delete(call),
+            GuardDutyOperation.StartMalwareScan => malware.Start(call),
+            GuardDutyOperation.ListMembers => membersAndCoverage.ListMembers(call),
+            GuardDutyOperation.ListCoverage => membersAndCoverage.ListCoverage(call),
+            GuardDutyOperation.GetCoverageStatistics => membersAndCoverage.CoverageStatistics(call),
+            GuardDutyOperation.GetMalwareScan => malware.Get(call),
+            GuardDutyOperation.SendObjectMalwareScan => malware.SendObject(call),
             _ => throw GuardDutyErrors.UnknownRoute(),
         };
     }

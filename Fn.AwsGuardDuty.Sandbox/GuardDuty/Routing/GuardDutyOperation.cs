@@ -19,4 +19,10 @@ public static class GuardDutyOperation
     public const string GetFilter = nameof(GetFilter);
     public const string UpdateFilter = nameof(UpdateFilter);
     public const string DeleteFilter = nameof(DeleteFilter);
+    public const string StartMalwareScan = nameof(StartMalwareScan);
+    public const string ListMembers = nameof(ListMembers);
+    public const string ListCoverage = nameof(ListCoverage);
+    public const string GetCoverageStatistics = nameof(GetCoverageStatistics);
+    public const string GetMalwareScan = nameof(GetMalwareScan);
+    public const string SendObjectMalwareScan = nameof(SendObjectMalwareScan);
 }

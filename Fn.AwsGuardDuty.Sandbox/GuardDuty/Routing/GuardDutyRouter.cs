@@ -13,6 +13,11 @@ public static class GuardDutyRouter
     public static GuardDutyRoute? Match(string method, string rawPath)
     {
         var segments = rawPath.Split('/');
+        if (MalwareRoute(method, segments) is { } malware)
+        {
+            return malware;
+        }
+
         if (segments.Length < 2 || segments[0].Length != 0 || segments[1] != "detector")
         {
             return null;
@@ -34,6 +39,9 @@ public static class GuardDutyRouter
             ("POST", 2) when labels[1] == "findings" => new GuardDutyRoute(GuardDutyOperation.ListFindings, detectorId),
             ("POST", 3) when labels[1] == "findings" && FindingActions.Contains(labels[2]) => new GuardDutyRoute(FindingOperation(labels[2]), detectorId),
             (_, 2 or 3) when labels[1] == "filter" => FilterRoute(method, labels, detectorId!),
+            ("GET", 2) when labels[1] == "member" => new GuardDutyRoute(GuardDutyOperation.ListMembers, detectorId),
+            ("POST", 2) when labels[1] == "coverage" => new GuardDutyRoute(GuardDutyOperation.ListCoverage, detectorId),
+            ("POST", 3) when labels[1] == "coverage" && labels[2] == "statistics" => new GuardDutyRoute(GuardDutyOperation.GetCoverageStatistics, detectorId),
             (_, 2 or 3) => ThreatListRoute(method, labels, detectorId!),
             _ => null,
         };
@@ -82,6 +90,15 @@ public static class GuardDutyRouter
         };
         return operation is null ? null : new GuardDutyRoute(operation, detectorId, ThreatListId: name);
     }
+
+    /// <summary>The malware scan operations, which name no detector: the scan id travels in <see cref="GuardDutyRoute.ThreatListId"/>.</summary>
+    private static GuardDutyRoute? MalwareRoute(string method, string[] segments) => (method, segments) switch
+    {
+        ("POST", ["", "malware-scan", "start"]) => new GuardDutyRoute(GuardDutyOperation.StartMalwareScan),
+        ("GET", ["", "malware-scan", { Length: > 0 } scanId]) => new GuardDutyRoute(GuardDutyOperation.GetMalwareScan, ThreatListId: Decode(scanId)),
+        ("POST", ["", "object-malware-scan", "send"]) => new GuardDutyRoute(GuardDutyOperation.SendObjectMalwareScan),
+        _ => null,
+    };
 
     private static string FindingOperation(string action) => action switch
     {

@@ -1,4 +1,5 @@
 using Fn.AwsGuardDuty.Sandbox.GuardDuty.Criteria;
+using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty.Store;
 
@@ -31,7 +32,13 @@ internal sealed class DetectorState(string id, string accountId, string region, 
     public Dictionary<string, StoredFinding> Findings { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Member accounts whose findings this (administrator) detector lists too.</summary>
-    public HashSet<string> Members { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> MemberAccounts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Member accounts of this (administrator) detector, wire form, by account id.</summary>
+    public SortedDictionary<string, JObject> Members { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Coverage of the detector's resources (wire CoverageResource), by resource id.</summary>
+    public SortedDictionary<string, JObject> Coverage { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Suppression rules and saved filters by name.</summary>
     public Dictionary<string, FilterEntry> Filters { get; } = new(StringComparer.Ordinal);

@@ -104,4 +104,25 @@ internal sealed class DetectorRoutingClient(string region, IReadOnlyDictionary<s
     public Task<JObject> ListFiltersPageAsync(string detectorId, string? nextToken = null, int? maxResults = null,
         CancellationToken cancellationToken = default) =>
         For(detectorId).ListFiltersPageAsync(detectorId, nextToken, maxResults, cancellationToken);
+
+    public Task<JObject> ListMembersPageAsync(string detectorId, string? nextToken = null, int? maxResults = null,
+        CancellationToken cancellationToken = default) =>
+        For(detectorId).ListMembersPageAsync(detectorId, nextToken, maxResults, cancellationToken);
+
+    public Task<JObject> ListCoveragePageAsync(string detectorId, JObject? filterCriteria = null, string? nextToken = null, int? maxResults = null,
+        CancellationToken cancellationToken = default) =>
+        For(detectorId).ListCoveragePageAsync(detectorId, filterCriteria, nextToken, maxResults, cancellationToken);
+
+    public Task<JObject> GetCoverageStatisticsAsync(string detectorId, CancellationToken cancellationToken = default) =>
+        For(detectorId).GetCoverageStatisticsAsync(detectorId, cancellationToken);
+
+    // The malware operations name no detector; any detector's client of the region serves them.
+    public Task<JObject> StartMalwareScanAsync(string resourceArn, CancellationToken cancellationToken = default) =>
+        byDetector.Values.First().StartMalwareScanAsync(resourceArn, cancellationToken);
+
+    public Task<JObject> GetMalwareScanAsync(string scanId, CancellationToken cancellationToken = default) =>
+        byDetector.Values.First().GetMalwareScanAsync(scanId, cancellationToken);
+
+    public Task<JObject> SendObjectMalwareScanAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
+        byDetector.Values.First().SendObjectMalwareScanAsync(bucket, key, cancellationToken);
 }

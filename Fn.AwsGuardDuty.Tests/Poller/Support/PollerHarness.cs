@@ -61,6 +61,9 @@ internal sealed class PollerHarness : IAsyncDisposable
 
     public IRegionSource Regions { get; private set; } = null!;
 
+    /// <summary>Account A, learned from the emulator's STS as the production poller learns it.</summary>
+    public ICallerAccount CallerAccount { get; private set; } = null!;
+
     public FindingMapper Mapper { get; } = new(TimeProvider.System);
 
     /// <param name="logLevel">Lowest level captured; Trace would keep every request body and slow big runs down.</param>
@@ -83,6 +86,7 @@ internal sealed class PollerHarness : IAsyncDisposable
             (6, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(20));
         var harness = new PollerHarness(world, new SoarClient(soar, loggerFactory), logs, loggerFactory);
         var discoveries = new List<Fn.AwsGuardDuty.GuardDuty.Discovery.RegionDiscovery>();
+        var factories = new List<GuardDutyClientFactory>();
         foreach (var (key, secret) in new[] { (KeyA, SecretA), (KeyB, SecretB) })
         {
             var aws = GuardDutyClientOptionsMapping.From(config.GuardDuty);
@@ -92,11 +96,13 @@ internal sealed class PollerHarness : IAsyncDisposable
             (aws.RetryBaseDelay, aws.ThrottlingBaseDelay, aws.RetryMaxDelay) = (TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(20));
             var factory = await GuardDutyClientFactory.CreateAsync(aws, loggerFactory);
             harness._owned.Add(factory);
+            factories.Add(factory);
             discoveries.Add(factory.CreateRegionDiscovery());
         }
 
         harness._owned.AddRange(discoveries);
         harness.Regions = new MergedRegionSource(discoveries);
+        harness.CallerAccount = new StsCallerAccount(factories[0]);
         return harness;
     }
 
@@ -114,7 +120,7 @@ internal sealed class PollerHarness : IAsyncDisposable
     }
 
     public FindingsPoller NewPoller(Func<PollerOptions, PollerOptions>? tweak = null, IRegionSource? regions = null) =>
-        new(regions ?? Regions, SoarClient, Mapper, Options(tweak), TimeProvider.System, LoggerFactory.CreateLogger<FindingsPoller>());
+        new(regions ?? Regions, CallerAccount, SoarClient, Mapper, Options(tweak), TimeProvider.System, LoggerFactory.CreateLogger<FindingsPoller>());
 
     public DetectorKey Detector(string region, string account = AccountA) => Gd.EnsureDetector(account, region);
 

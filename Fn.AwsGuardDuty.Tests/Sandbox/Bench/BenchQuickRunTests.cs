@@ -52,7 +52,7 @@ public sealed class BenchQuickRunTests
             var figures = scenario["figures"]!.Cast<JObject>().ToList();
             figures.Select(f => f.Value<string>("name")).Should().Contain([
                 "escalation: findings/s", "escalation: GuardDuty calls per finding", "escalation: SOAR calls / API minimum",
-                "escalation: peak RSS of the app", "steady state: cycle time", "steady state: GuardDuty calls", "steady state: SOAR calls"]);
+                "escalation: peak RSS of the app", "escalation: app CPU per finding", "steady state: cycle time", "steady state: GuardDuty calls", "steady state: SOAR calls"]);
             foreach (var figure in figures.Where(f => f["target"]!.Type != JTokenType.Null))
             {
                 figure["value"]!.Type.Should().BeOneOf(JTokenType.Float, JTokenType.Integer);
@@ -64,6 +64,7 @@ public sealed class BenchQuickRunTests
             var details = (JObject)scenario["details"]!;
             details.Value<int>("incidents").Should().Be(BenchScale.Quick.Findings, "every finding became an incident");
             details.Value<bool>("app_and_emulator_counts_agree").Should().BeTrue();
+            details.Value<double>("app_startup_cpu_ms").Should().BePositive("start-up CPU is measured apart from the escalation's");
             details["escalation_cycle"]!.Value<long>("created").Should().Be(BenchScale.Quick.Findings);
         }
         finally

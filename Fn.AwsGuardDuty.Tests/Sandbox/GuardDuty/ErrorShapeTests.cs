@@ -39,7 +39,8 @@ public class ErrorShapeTests : EmulatorFixture
     [Test]
     public async Task Unknown_route_answers_like_api_gateway()
     {
-        var response = await Client().GetAsync("/detector/abc/filter");
+        // ListFilters is served now; publishing destinations are not.
+        var response = await Client().GetAsync("/detector/abc/publishingDestination");
         var wrongMethod = await Client().SendAsync(HttpMethod.Put, "/detector/abc/ipset/x", "{}");
 
         response.ShouldBeError(HttpStatusCode.Forbidden, "MissingAuthenticationTokenException", subType: null);

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Fn.AwsGuardDuty.GuardDuty;
+using Fn.AwsGuardDuty.GuardDuty.Credentials;
 using Fn.AwsGuardDuty.GuardDuty.Errors;
 using Fn.AwsGuardDuty.Hosting;
 

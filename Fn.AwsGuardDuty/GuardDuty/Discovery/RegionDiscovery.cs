@@ -140,6 +140,8 @@ public sealed class RegionDiscovery : IDisposable
         var unavailable = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var found = await ProbeAllAsync(names, previous, skipped, unavailable, cancellationToken).ConfigureAwait(false);
         var regions = names.Where(found.ContainsKey).Select(n => found[n]).ToList();
+        // A region where GuardDuty became denied or disabled waits for the next region refresh (one warning, not one per cycle).
+        if (!unavailable.IsEmpty) _probe = names.Where(n => !unavailable.ContainsKey(n)).ToList();
         foreach (var region in regions)
         {
             var before = previous.TryGetValue(region.Name, out var last) ? last.DetectorIds : [];

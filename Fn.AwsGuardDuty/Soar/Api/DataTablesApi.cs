@@ -32,7 +32,7 @@ public sealed class DataTablesApi
     /// <summary>
     /// <c>POST …/row_data</c> with <c>{"cells":{col:{"value":v}}}</c>; returns the created row. Not repeated after a
     /// failure SOAR may have committed (rows may rightly repeat, so one row cannot be looked up without knowing the
-    /// table before); <see cref="ReplaceRowsAsync"/> knows it, and looks its rows up.
+    /// table before); <see cref="AddRowsAsync"/> knows it, and looks its rows up.
     /// </summary>
     public Task<JObject> AddRowAsync(long incidentId, string table, IReadOnlyDictionary<string, JToken?> cells, CancellationToken cancellationToken = default) =>
         _connection.SendObjectAsync(SoarRequest.Post(TablePath(incidentId, table) + "/row_data", BuildRow(cells)), cancellationToken);
@@ -62,9 +62,8 @@ public sealed class DataTablesApi
 
     /// <summary>
     /// Makes the table hold exactly <paramref name="rows"/>: deletes every existing row, then adds the new ones
-    /// (refresh replaces rows instead of piling up duplicates). Returns the created rows. After a failure SOAR may have
-    /// committed, the table is read: it then holds only rows this call added, so a row landed when the table holds more
-    /// rows with its cells than were added before it; such a row is not added again.
+    /// (refresh replaces rows instead of piling up duplicates) with <see cref="AddRowsAsync"/>, so a row SOAR committed
+    /// before failing is found and not added twice. Returns the created rows.
     /// </summary>
     public async Task<IReadOnlyList<JObject>> ReplaceRowsAsync(long incidentId, string table, IEnumerable<IReadOnlyDictionary<string, JToken?>> rows, CancellationToken cancellationToken = default)
     {
@@ -84,17 +83,31 @@ public sealed class DataTablesApi
             }
         }
 
-        var created = new List<JObject>(wanted.Count);
-        foreach (var row in wanted)
+        return await AddRowsAsync(incidentId, table, wanted, [], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="rows"/> to a table that held exactly <paramref name="present"/> before (none for an incident
+    /// just created, or after <see cref="ReplaceRowsAsync"/> emptied it). After a failure SOAR may have committed, the
+    /// table is read: a row landed when the table holds more rows with its cells than <paramref name="present"/> and the
+    /// rows added before it; such a row is not added again. Returns the created rows.
+    /// </summary>
+    public async Task<IReadOnlyList<JObject>> AddRowsAsync(long incidentId, string table, IEnumerable<IReadOnlyDictionary<string, JToken?>> rows,
+        IReadOnlyList<JObject> present, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(present);
+        var created = new List<JObject>();
+        foreach (var row in rows)
         {
-            var addedBefore = created.Count(c => HasCells(c, row));
+            var known = present.Count(r => HasCells(r, row)) + created.Count(r => HasCells(r, row));
             created.Add(await _write.SendAsync(
                 $"row of data table {table} on incident {incidentId}",
                 ct => AddRowAsync(incidentId, table, row, ct),
                 async ct =>
                 {
                     var matching = (await ListRowsAsync(incidentId, table, ct).ConfigureAwait(false)).Where(r => HasCells(r, row)).ToList();
-                    return matching.Count > addedBefore ? matching[^1] : null;
+                    return matching.Count > known ? matching[^1] : null;
                 },
                 cancellationToken).ConfigureAwait(false));
         }

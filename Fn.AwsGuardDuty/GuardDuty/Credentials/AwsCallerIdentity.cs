@@ -1,9 +1,8 @@
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Fn.AwsGuardDuty.GuardDuty;
-using Fn.AwsGuardDuty.GuardDuty.Credentials;
 
-namespace Fn.AwsGuardDuty.Hosting;
+namespace Fn.AwsGuardDuty.GuardDuty.Credentials;
 
 /// <summary>Who the GuardDuty credentials are: STS GetCallerIdentity signed with the factory's own credentials, at the same STS endpoint (aws_gd_sts_endpoint_url), FIPS choice and proxy as AssumeRole.</summary>
 public sealed record AwsCallerIdentity(string Account, string Arn, string Source)

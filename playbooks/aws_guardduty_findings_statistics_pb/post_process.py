@@ -1,0 +1,54 @@
+# Local script "Findings statistics Post Script" of the playbook AWS GuardDuty: Findings statistics (PB).
+# Runs after aws_guardduty_get_findings_statistics and writes a note with the outcome.
+
+PLAYBOOK_NAME = "AWS GuardDuty: Findings statistics (PB)"
+FN_NAME = "aws_guardduty_get_findings_statistics"
+RESULT = playbook.functions.results.response_output
+
+
+def escape(text):
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def failure_reason(result, content):
+    """None when the function succeeded, otherwise why it did not."""
+    if not result:
+        return "no result was returned"
+    if not result.get("success"):
+        return result.get("reason") or "no reason given"
+    if not isinstance(content, dict) or content.get("status") != "ok":
+        return "the function returned no status ok"
+    return None
+
+
+def detail(content, inputs):
+    statistics = content.get("FindingStatistics") or {}
+    groups = []
+    for key in sorted(statistics):
+        if key.startswith("GroupedBy") and isinstance(statistics[key], list):
+            groups = statistics[key]
+    rows = []
+    for group in groups:
+        label = group.get("FindingType") or group.get("AccountId") or group.get("ResourceId") or group.get("Date")
+        if label is None and "Severity" in group:
+            label = "severity {0}".format(group.get("Severity"))
+        rows.append("{0}: {1}".format(escape(label), escape(group.get("TotalFindings"))))
+    return "<b>Findings by {0}:</b><br>{1}".format(escape(inputs.get("aws_gd_group_by")), "<br>".join(rows) or "no findings")
+
+
+def main():
+    inputs = (RESULT.get("inputs") if RESULT else None) or {}
+    content = RESULT.get("content") if RESULT else None
+    note = "Action ran for AWS Region: <b>{0}</b><br>".format(escape(inputs.get("aws_gd_region")))
+    reason = failure_reason(RESULT, content)
+    if reason is None:
+        note += "AWS GuardDuty: Playbook: <b>{0}</b><br>Successfully executed for SOAR function <b>{1}</b><br>".format(
+            PLAYBOOK_NAME, FN_NAME)
+        note += detail(content, inputs)
+    else:
+        note += "AWS GuardDuty: Playbook: <b>{0}</b><br>Execution error for SOAR function <b>{1}</b><br><b>Reason:</b> {2}".format(
+            PLAYBOOK_NAME, FN_NAME, escape(reason))
+    incident.addNote(helper.createRichText(note))
+
+
+main()

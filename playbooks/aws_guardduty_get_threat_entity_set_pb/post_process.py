@@ -1,0 +1,46 @@
+# Local script "Get Threat Entity Set Post Script" of the playbook AWS GuardDuty: Get Threat Entity Set (PB).
+# Runs after aws_guardduty_get_threat_entity_set and writes a note with the outcome.
+
+PLAYBOOK_NAME = "AWS GuardDuty: Get Threat Entity Set (PB)"
+FN_NAME = "aws_guardduty_get_threat_entity_set"
+RESULT = playbook.functions.results.response_output
+
+
+def escape(text):
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def failure_reason(result, content):
+    """None when the function succeeded, otherwise why it did not."""
+    if not result:
+        return "no result was returned"
+    if not result.get("success"):
+        return result.get("reason") or "no reason given"
+    if not isinstance(content, dict) or content.get("status") != "ok":
+        return "the function returned no status ok"
+    return None
+
+
+def detail(content, inputs):
+    tags = content.get("Tags") or {}
+    return "<b>Name:</b> {0}<br><b>Format:</b> {1}<br><b>Location:</b> {2}<br><b>Status:</b> {3}<br><b>Tags:</b> {4}".format(
+        escape(content.get("Name")), escape(content.get("Format")), escape(content.get("Location")), escape(content.get("Status")),
+        escape(", ".join("{0}:{1}".format(k, v) for k, v in sorted(tags.items())) or "none"))
+
+
+def main():
+    inputs = (RESULT.get("inputs") if RESULT else None) or {}
+    content = RESULT.get("content") if RESULT else None
+    note = "Action ran for AWS Region: <b>{0}</b><br>".format(escape(inputs.get("aws_gd_region")))
+    reason = failure_reason(RESULT, content)
+    if reason is None:
+        note += "AWS GuardDuty: Playbook: <b>{0}</b><br>Successfully executed for SOAR function <b>{1}</b><br>".format(
+            PLAYBOOK_NAME, FN_NAME)
+        note += detail(content, inputs)
+    else:
+        note += "AWS GuardDuty: Playbook: <b>{0}</b><br>Execution error for SOAR function <b>{1}</b><br><b>Reason:</b> {2}".format(
+            PLAYBOOK_NAME, FN_NAME, escape(reason))
+    incident.addNote(helper.createRichText(note))
+
+
+main()

@@ -1,0 +1,5 @@
+# Input script of aws_guardduty_list_members: the incident's detector and region, and what the analyst entered on the playbook's form.
+inputs.aws_gd_region = incident.properties.aws_guardduty_region
+inputs.aws_gd_detector_id = incident.properties.aws_guardduty_detector_id
+inputs.aws_gd_max_results = playbook.inputs.aws_gd_max_results
+inputs.aws_gd_next_token = playbook.inputs.aws_gd_next_token

@@ -1,0 +1,8 @@
+# Input script of aws_guardduty_update_trusted_entity_set: the incident's detector and region, and what the analyst entered on the playbook's form.
+inputs.aws_gd_region = incident.properties.aws_guardduty_region
+inputs.aws_gd_detector_id = incident.properties.aws_guardduty_detector_id
+inputs.aws_gd_trusted_entity_set_id = playbook.inputs.aws_gd_trusted_entity_set_id
+inputs.aws_gd_new_name = playbook.inputs.aws_gd_new_name
+inputs.aws_gd_new_location = playbook.inputs.aws_gd_new_location
+inputs.aws_gd_new_activate = playbook.inputs.aws_gd_new_activate
+inputs.aws_gd_bucket_owner = playbook.inputs.aws_gd_bucket_owner
