@@ -87,6 +87,8 @@ public sealed class TryItCommand(TryItOptions options, IAnsiConsole console)
             await story.CloseInSoarAsync(close, checkPingPong: true, cancellationToken).ConfigureAwait(false);
             ui.Heading("5. Functions called as a playbook calls them");
             await new FunctionTour(session, ui).RunAsync(cancellationToken).ConfigureAwait(false);
+            ui.Heading("6. An attack sequence across an organisation: one incident, linked to its member findings' incidents");
+            await new SequenceStory(session, ui).RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (TryItException e)
         {

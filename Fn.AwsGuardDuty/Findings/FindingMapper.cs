@@ -23,18 +23,25 @@ public sealed class FindingMapper
     }
 
     /// <summary>Maps a finding for a new incident.</summary>
+    /// <param name="listedBy">
+    /// The detector the finding was read through, when known. An administrator's detector lists its member accounts'
+    /// findings, which keep their own Service.DetectorId; the incident's <c>aws_guardduty_detector_id</c> names the
+    /// detector it was read through, so the poller finds the incident again and the functions act through that detector
+    /// (extensions.md §A). The note keeps the finding as GuardDuty sent it.
+    /// </param>
     /// <exception cref="InvalidFindingException">The finding has no Id, Type or Service.DetectorId.</exception>
-    public MappedFinding Map(JObject finding, string region) => MapCore(finding, region, refresh: false, existingArtifacts: null);
+    public MappedFinding Map(JObject finding, string region, string? listedBy = null) =>
+        MapCore(finding, region, refresh: false, existingArtifacts: null, listedBy);
 
     /// <summary>
     /// Maps a finding for the refresh function: the note gets the refresh heading and artifacts the incident
     /// already has (same type and value) are left out.
     /// </summary>
     /// <exception cref="InvalidFindingException">The finding has no Id, Type or Service.DetectorId.</exception>
-    public MappedFinding MapForRefresh(JObject finding, string region, IEnumerable<ExistingArtifact>? existingArtifacts) =>
-        MapCore(finding, region, refresh: true, existingArtifacts ?? []);
+    public MappedFinding MapForRefresh(JObject finding, string region, IEnumerable<ExistingArtifact>? existingArtifacts, string? listedBy = null) =>
+        MapCore(finding, region, refresh: true, existingArtifacts ?? [], listedBy);
 
-    private MappedFinding MapCore(JObject finding, string region, bool refresh, IEnumerable<ExistingArtifact>? existingArtifacts)
+    private MappedFinding MapCore(JObject finding, string region, bool refresh, IEnumerable<ExistingArtifact>? existingArtifacts, string? listedBy)
     {
         ArgumentNullException.ThrowIfNull(finding);
         if (string.IsNullOrWhiteSpace(region))
@@ -42,6 +49,7 @@ public sealed class FindingMapper
 
         var normalized = FindingNormalizer.Normalize(finding);
         var identity = Identify(normalized, region);
+        if (!string.IsNullOrWhiteSpace(listedBy)) identity = identity with { DetectorId = listedBy };
         var timestamp = _time.GetLocalNow().ToString(ScalarText.TimestampFormat, CultureInfo.InvariantCulture);
 
         var found = ArtifactExtractor.Extract(normalized);
@@ -53,7 +61,7 @@ public sealed class FindingMapper
             timestamp,
             refresh,
             normalized,
-            BuildPayload(finding, normalized, identity.Region),
+            BuildPayload(finding, normalized, identity),
             artifacts,
             found.Count,
             NoteBuilder.Build(normalized, refresh, _options.NoteMaxBytes),
@@ -87,12 +95,13 @@ public sealed class FindingMapper
         return findingRegion == region ? findingRegion : region;
     }
 
-    private static IncidentPayload BuildPayload(JObject original, JObject finding, string propertyRegion)
+    private static IncidentPayload BuildPayload(JObject original, JObject finding, FindingIdentity identity)
     {
         var properties = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var field in IncidentFields.Mapped)
             properties[field.Name] = ScalarText.From(FindingSearch.Node(finding, field.SourcePath.Cast<object>().ToArray()));
-        properties[IncidentFields.Region] = propertyRegion;
+        properties[IncidentFields.Region] = identity.Region;
+        properties[IncidentFields.DetectorId] = identity.DetectorId;
 
         var createdAt = ScalarText.From(finding["CreatedAt"]);
         var title = ScalarText.From(finding["Title"]);

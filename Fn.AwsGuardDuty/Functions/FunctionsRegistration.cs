@@ -22,6 +22,7 @@ public static class FunctionsRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new FindingMapper(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IncidentRefresher>();
+        services.TryAddSingleton<SequenceLinking>();
 
         services.AddSingleton<IFunctionHandler, ArchiveFindingFunction>();
         services.AddSingleton<IFunctionHandler, RefreshFindingFunction>();

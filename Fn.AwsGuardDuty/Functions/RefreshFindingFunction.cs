@@ -22,12 +22,15 @@ namespace Fn.AwsGuardDuty.Functions;
 /// then leave the tables alone; <c>data_tables</c> stays for compatibility. A table that cannot be replaced fails the
 /// call, naming the table.
 /// </para>
+/// An attack sequence is linked first (extensions.md §A, <see cref="SequenceLinking"/>): its signal rows carry the
+/// incident ids of its member findings, and each member incident gets one note naming this incident.
+/// <para/>
 /// No finding: content <c>{}</c>, nothing written. As in the reference, any failure (AWS or SOAR) fails the call.
 /// The SOAR side (artifacts read, mapping, note, tables) is <see cref="IncidentRefresher"/>, shared with the poller's
 /// direct update mode.
 /// </summary>
 public sealed class RefreshFindingFunction(
-    GuardDutyClientFactory clients, IncidentRefresher refresher, ILogger<RefreshFindingFunction> logger) : IFunctionHandler, ICustomizedFunction
+    GuardDutyClientFactory clients, IncidentRefresher refresher, SequenceLinking linking, ILogger<RefreshFindingFunction> logger) : IFunctionHandler, ICustomizedFunction
 {
     public static FunctionCustomization Customization { get; } = new(FunctionNames.RefreshFinding, "AWS GuardDuty: Refresh Finding",
         "Resilient Function to refresh AWS GuardDuty finding details in an incident.",
@@ -57,9 +60,16 @@ public sealed class RefreshFindingFunction(
 
         try
         {
-            var mapped = await refresher.MapAsync(incidentId, _converter.ToBoto(wire), region, cancellationToken).ConfigureAwait(false);
+            var mapped = await refresher.MapAsync(incidentId, _converter.ToBoto(wire), region, detectorId, cancellationToken).ConfigureAwait(false);
+            var linked = await LinkAsync(mapped, region, detectorId, cancellationToken).ConfigureAwait(false);
+            mapped = linked.Mapped;
             await refresher.AddNoteAsync(incidentId, mapped, cancellationToken).ConfigureAwait(false);
             var rows = await refresher.ReplaceTablesAsync(incidentId, mapped, cancellationToken).ConfigureAwait(false);
+            // After the rows, so a member's note never names a sequence whose table does not show the link yet.
+            var notes = await linking.NoteMembersAsync(incidentId, mapped.Payload.Name, linked.Links, cancellationToken).ConfigureAwait(false);
+            if (linked.Links.Count > 0)
+                logger.LogInformation("Attack sequence of incident {IncidentId}: {Linked} member finding(s) linked to their incidents, {Notes} new link note(s)",
+                    incidentId, linked.Links.Count, notes);
             logger.LogInformation(
                 "Refreshed incident {IncidentId} from finding {FindingId} in {Region}: {NewArtifacts} new artifact(s) of {Found} found, {Rows} row(s) in {Tables} table(s) replaced",
                 incidentId, findingId, region, mapped.Artifacts.Count, mapped.ArtifactValuesFound, rows, mapped.DataTables.Count);
@@ -75,6 +85,19 @@ public sealed class RefreshFindingFunction(
         {
             throw new FunctionErrorException(error.Message, error.InnerException);
         }
+    }
+
+    /// <summary>
+    /// An attack sequence's FINDING signals get their incidents' ids (one SOAR query for all of them), looked up in the
+    /// sequence's detector and region: an administrator's detector lists its members' findings, so their incidents
+    /// carry its id too.
+    /// </summary>
+    private async Task<LinkedSequence> LinkAsync(MappedFinding mapped, string region, string detectorId, CancellationToken cancellationToken)
+    {
+        var ids = SequenceLinking.FindingIds(mapped);
+        if (ids.Count == 0) return new LinkedSequence(mapped, []);
+        var incidents = await linking.LookupAsync(region, detectorId, ids, cancellationToken).ConfigureAwait(false);
+        return SequenceLinking.Link(mapped, incidents);
     }
 
     private async Task<JObject?> ReadFindingAsync(string region, string detectorId, string findingId, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.GuardDuty;
+using Fn.AwsGuardDuty.Refresh;
 using Microsoft.Extensions.Logging;
 
 namespace Fn.AwsGuardDuty.Poller;
@@ -258,7 +259,45 @@ internal sealed class DetectorPass
             async (i, ct) => outcomes[i] = await HandleOneAsync(work[i], known.GetValueOrDefault(work[i].Id), ct).ConfigureAwait(false))
             .ConfigureAwait(false);
 
+        await LinkSequencesAsync(outcomes, abort).ConfigureAwait(false);
         foreach (var outcome in outcomes) Apply(outcome);
+    }
+
+    /// <summary>
+    /// Links the attack sequences this batch created or updated directly (extensions.md §A). It runs after every create
+    /// of the batch, so a member finding escalated in the same batch (or earlier) is found; one SOAR query (the batch
+    /// lookup) answers for every member of every sequence in the batch. A member escalated later is linked when the
+    /// sequence is next updated or refreshed. A failure here leaves the sequence's incident as it is and is logged; it
+    /// does not send the sequence back for a retry (its incident is up to date), its next update links it.
+    /// </summary>
+    private async Task LinkSequencesAsync(FindingOutcome[] outcomes, CancellationToken abort)
+    {
+        var sequences = outcomes.Select(o => o.Sequence).OfType<SequenceToLink>()
+            .Select(s => (Sequence: s, Ids: SequenceLinking.FindingIds(s.Mapped))).Where(s => s.Ids.Count > 0).ToList();
+        if (sequences.Count == 0) return;
+        var linking = new SequenceLinking(_ctx.Soar.Client);
+        try
+        {
+            var members = sequences.SelectMany(s => s.Ids).Distinct(StringComparer.Ordinal).ToList();
+            var known = await _ctx.Soar.FindAsync(_region, _detectorId, members, abort).ConfigureAwait(false);
+            var incidents = known.ToDictionary(k => k.Key, k => k.Value.Id, StringComparer.Ordinal);
+            foreach (var (sequence, _) in sequences)
+            {
+                var linked = SequenceLinking.Link(sequence.Mapped, incidents);
+                if (linked.Links.Count == 0) continue;
+                await linking.WriteSignalsAsync(sequence.IncidentId, linked.Mapped, abort).ConfigureAwait(false);
+                var notes = await linking.NoteMembersAsync(sequence.IncidentId, linked.Mapped.Payload.Name, linked.Links, abort).ConfigureAwait(false);
+                _logger.LogInformation(
+                    "Attack sequence incident {IncidentId} (region {Region}): {Linked} member finding(s) linked to their incidents, {Notes} new link note(s)",
+                    sequence.IncidentId, _region, linked.Links.Count, notes);
+            }
+        }
+        catch (Exception e) when (!abort.IsCancellationRequested)
+        {
+            _counters.AddError();
+            _logger.LogError("Region {Region} detector {DetectorId}: attack sequences could not be linked to their member findings' incidents; linked at their next update: {Error}",
+                _region, _detectorId, Describe(e));
+        }
     }
 
     private async Task<FindingOutcome> HandleOneAsync(PolledFinding finding, KnownIncident? incident, CancellationToken abort)
@@ -269,17 +308,18 @@ internal sealed class DetectorPass
             var boto = finding.ToBoto();
             if (incident is null)
             {
-                var mapped = _ctx.Mapper.Map(boto, _region);
+                var mapped = _ctx.Mapper.Map(boto, _region, _detectorId);
                 var created = await _ctx.Soar.CreateAsync(mapped, _region, _detectorId, finding.Id, abort).ConfigureAwait(false);
                 _counters.AddCreated();
                 _logger.LogInformation("GuardDuty finding {FindingId} of type {Type} in region {Region} escalated to SOAR incident {IncidentId}{Note}",
                     finding.Id, finding.Type, _region, created.Id, created.Recovered ? " (found after a failed create)" : "");
-                return new FindingOutcome(finding, FindingOutcomeKind.Created, IncidentOpen: true, CreateAttempted: true);
+                return new FindingOutcome(finding, FindingOutcomeKind.Created, IncidentOpen: true, CreateAttempted: true,
+                    Sequence: new SequenceToLink(created.Id, mapped));
             }
 
             if (_checkpoint.PendingCreates.Contains(finding.Id))
             {
-                var repaired = await _ctx.Soar.RepairTablesAsync(incident.Id, _ctx.Mapper.Map(boto, _region), abort).ConfigureAwait(false);
+                var repaired = await _ctx.Soar.RepairTablesAsync(incident.Id, _ctx.Mapper.Map(boto, _region, _detectorId), abort).ConfigureAwait(false);
                 if (repaired > 0)
                     _logger.LogWarning("SOAR incident {IncidentId} of finding {FindingId} was missing rows in {Tables} table(s) after an interrupted create; completed",
                         incident.Id, finding.Id, repaired);
@@ -303,18 +343,18 @@ internal sealed class DetectorPass
                 }
 
                 await _ctx.Soar.ReopenAsync(incident, abort).ConfigureAwait(false);
-                await RefreshAsync(incident, finding, boto, abort).ConfigureAwait(false);
+                var reopened = await RefreshAsync(incident, finding, boto, abort).ConfigureAwait(false);
                 _counters.AddReopened();
                 _logger.LogInformation("GuardDuty finding {FindingId} (region {Region}) was updated; its closed SOAR incident {IncidentId} was reopened and refreshed",
                     finding.Id, _region, incident.Id);
-                return new FindingOutcome(finding, FindingOutcomeKind.Reopened, IncidentOpen: true);
+                return new FindingOutcome(finding, FindingOutcomeKind.Reopened, IncidentOpen: true, Sequence: reopened);
             }
 
-            await RefreshAsync(incident, finding, boto, abort).ConfigureAwait(false);
+            var refreshed = await RefreshAsync(incident, finding, boto, abort).ConfigureAwait(false);
             _counters.AddRefreshed();
             _logger.LogInformation("GuardDuty finding {FindingId} (region {Region}) was updated at {UpdatedAt}; SOAR incident {IncidentId} refreshed ({Mode})",
                 finding.Id, _region, finding.UpdatedAtText, incident.Id, _ctx.Options.UpdateMode);
-            return new FindingOutcome(finding, FindingOutcomeKind.Refreshed, IncidentOpen: true);
+            return new FindingOutcome(finding, FindingOutcomeKind.Refreshed, IncidentOpen: true, Sequence: refreshed);
         }
         catch (Exception e) when (!abort.IsCancellationRequested)
         {
@@ -326,10 +366,21 @@ internal sealed class DetectorPass
         }
     }
 
-    private Task RefreshAsync(KnownIncident incident, PolledFinding finding, Newtonsoft.Json.Linq.JObject boto, CancellationToken abort) =>
-        _ctx.Options.UpdateMode == Configuration.UpdateMode.Direct
-            ? _ctx.Soar.UpdateDirectAsync(incident, _ctx.Mapper, boto, _region, abort)
-            : _ctx.Soar.TriggerRefreshAsync(incident, abort);
+    /// <summary>
+    /// Direct mode: the refreshed sequence, linked after the batch. Trigger mode: null, the refresh function the playbook
+    /// runs links it (the poller linking too would race that function's table replacement).
+    /// </summary>
+    private async Task<SequenceToLink?> RefreshAsync(KnownIncident incident, PolledFinding finding, Newtonsoft.Json.Linq.JObject boto, CancellationToken abort)
+    {
+        if (_ctx.Options.UpdateMode != Configuration.UpdateMode.Direct)
+        {
+            await _ctx.Soar.TriggerRefreshAsync(incident, abort).ConfigureAwait(false);
+            return null;
+        }
+
+        var mapped = await _ctx.Soar.UpdateDirectAsync(incident, _ctx.Mapper, boto, _region, _detectorId, abort).ConfigureAwait(false);
+        return new SequenceToLink(incident.Id, mapped);
+    }
 
     private void Apply(FindingOutcome outcome)
     {

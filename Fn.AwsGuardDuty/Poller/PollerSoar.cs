@@ -26,10 +26,7 @@ public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvi
     {
         var found = new Dictionary<string, KnownIncident>(StringComparer.Ordinal);
         if (findingIds.Count == 0) return found;
-        var query = QueryRequest.Where(
-            SoarFilter.In(SoarFilter.Property(IncidentFields.FindingId), findingIds.Select(id => (JToken)id)),
-            SoarFilter.Equal(SoarFilter.Property(IncidentFields.DetectorId), detectorId),
-            SoarFilter.Equal(SoarFilter.Property(IncidentFields.Region), region));
+        var query = FindingIncidentQuery.For(region, detectorId, findingIds);
         await foreach (var json in soar.Incidents.QueryPagedAsync(query, options.SoarQueryPageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var incident = new KnownIncident(json);
@@ -143,8 +140,9 @@ public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvi
     /// incident lacks and the refresh note (what the refresh playbook does, without piling up rows), through the
     /// same <see cref="IncidentRefresher"/> as the refresh function.
     /// </summary>
-    public Task UpdateDirectAsync(KnownIncident incident, FindingMapper mapper, JObject botoFinding, string region, CancellationToken cancellationToken) =>
-        new IncidentRefresher(soar, mapper).RefreshAsync(incident.Id, botoFinding, region, cancellationToken);
+    public Task<MappedFinding> UpdateDirectAsync(KnownIncident incident, FindingMapper mapper, JObject botoFinding, string region, string detectorId,
+        CancellationToken cancellationToken) =>
+        new IncidentRefresher(soar, mapper).RefreshAsync(incident.Id, botoFinding, region, detectorId, cancellationToken);
 
     /// <summary>Sets plan_status back to "A" (<c>aws_gd_closed_incident_action = reopen</c>).</summary>
     public Task ReopenAsync(KnownIncident incident, CancellationToken cancellationToken) =>
@@ -184,5 +182,5 @@ public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvi
         options.CreateRetryDelay * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble());
 
     private static bool Better(KnownIncident candidate, KnownIncident current) =>
-        candidate.IsOpen != current.IsOpen ? candidate.IsOpen : candidate.Id < current.Id;
+        FindingIncidentQuery.Better(candidate.Id, candidate.IsOpen, current.Id, current.IsOpen);
 }

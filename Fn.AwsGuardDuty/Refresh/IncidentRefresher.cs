@@ -23,10 +23,11 @@ public sealed class IncidentRefresher(SoarClient soar, FindingMapper mapper)
     /// Reads the incident's artifacts (with type names) and maps the finding for a refresh against them, so
     /// <see cref="MappedFinding.Artifacts"/> holds only the artifacts the incident lacks.
     /// </summary>
-    public async Task<MappedFinding> MapAsync(long incidentId, JObject botoFinding, string region, CancellationToken cancellationToken)
+    /// <param name="listedBy">The detector the finding was read through (an administrator's, for a member's finding).</param>
+    public async Task<MappedFinding> MapAsync(long incidentId, JObject botoFinding, string region, string? listedBy, CancellationToken cancellationToken)
     {
         var existing = await ReadArtifactsAsync(incidentId, cancellationToken).ConfigureAwait(false);
-        return mapper.MapForRefresh(botoFinding, region, existing);
+        return mapper.MapForRefresh(botoFinding, region, existing, listedBy);
     }
 
     /// <summary>The incident's artifacts as (type name, value), compared by the mapper on both.</summary>
@@ -135,9 +136,9 @@ public sealed class IncidentRefresher(SoarClient soar, FindingMapper mapper)
     /// Everything (<c>aws_gd_update_mode = direct</c>): maps against the incident's artifacts, sets the fields,
     /// replaces every table's rows, adds the missing artifacts, then the refresh note. Returns what was mapped.
     /// </summary>
-    public async Task<MappedFinding> RefreshAsync(long incidentId, JObject botoFinding, string region, CancellationToken cancellationToken)
+    public async Task<MappedFinding> RefreshAsync(long incidentId, JObject botoFinding, string region, string? listedBy, CancellationToken cancellationToken)
     {
-        var mapped = await MapAsync(incidentId, botoFinding, region, cancellationToken).ConfigureAwait(false);
+        var mapped = await MapAsync(incidentId, botoFinding, region, listedBy, cancellationToken).ConfigureAwait(false);
         await UpdateFieldsAsync(incidentId, mapped, cancellationToken).ConfigureAwait(false);
         await ReplaceTablesAsync(incidentId, mapped, cancellationToken).ConfigureAwait(false);
         await AddArtifactsAsync(incidentId, mapped, cancellationToken).ConfigureAwait(false);

@@ -48,7 +48,7 @@ public sealed class NotesApi
     };
 
     /// <summary>A listed note's text: SOAR lists it as a string (or, from some versions, as <c>{"format","content"}</c>).</summary>
-    private static string? TextOf(JObject note) => note["text"] switch
+    public static string? TextOf(JObject note) => note["text"] switch
     {
         JValue { Type: JTokenType.String } text => text.Value<string>(),
         JObject rich => rich.Value<string>("content"),
