@@ -1,4 +1,5 @@
 using Fn.AwsGuardDuty.Sandbox.ActiveMq;
+using Fn.AwsGuardDuty.Sandbox.Worlds;
 using Spectre.Console;
 
 namespace Fn.AwsGuardDuty.Sandbox.Bench;
@@ -36,7 +37,13 @@ public sealed class BenchContext : IAsyncDisposable
 
     /// <summary>Starts the app with <see cref="AppEnvironment"/>.</summary>
     public AppProcess StartApp(string configPath, string home, params string[] markers) =>
-        AppProcess.Start(AppExecutable, configPath, home, AppEnvironment, markers);
+        AppProcess.Start(new AppProcessStart(AppExecutable, "the app")
+        {
+            ConfigPath = configPath,
+            Home = home,
+            Environment = AppEnvironment,
+            Markers = markers,
+        });
 
     /// <summary>The shared broker (ActiveMQ defaults); throws <see cref="ScenarioSkippedException"/> when ActiveMQ is missing or does not start.</summary>
     public Task<ActiveMqBroker> BrokerAsync() => StartOrSkipAsync(() => _broker.Value);

@@ -1,6 +1,7 @@
 using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.Sandbox.ActiveMq;
 using Fn.AwsGuardDuty.Sandbox.Platform;
+using Fn.AwsGuardDuty.Sandbox.Worlds;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Sandbox.Bench;

@@ -42,7 +42,7 @@ public sealed class LoopStory(TryItSession session, TryItConsole ui)
     private string PushLatency()
     {
         var seconds = session.Seeded
-            .Select(f => (Published: session.Servers.Feed.FirstPublished(f.Id), Incident: session.IncidentsOf(f).FirstOrDefault()))
+            .Select(f => (Published: session.Push!.Feed.FirstPublished(f.Id), Incident: session.IncidentsOf(f).FirstOrDefault()))
             .Where(x => x.Published is not null && x.Incident is not null)
             .Select(x => (DateTimeOffset.FromUnixTimeMilliseconds(x.Incident!.CreateDate) - x.Published!.Value).TotalSeconds)
             .Order()

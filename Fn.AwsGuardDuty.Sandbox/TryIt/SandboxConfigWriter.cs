@@ -1,5 +1,6 @@
 using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.Sandbox.FindingGenerator;
+using Fn.AwsGuardDuty.Sandbox.Worlds;
 using Newtonsoft.Json;
 
 namespace Fn.AwsGuardDuty.Sandbox.TryIt;
@@ -11,9 +12,9 @@ namespace Fn.AwsGuardDuty.Sandbox.TryIt;
 /// </summary>
 public static class SandboxConfigWriter
 {
-    public static void WriteAll(SandboxLayout layout, SandboxServers servers, SandboxSecrets secrets, TryItOptions options)
+    public static void WriteAll(SandboxLayout layout, World servers, SandboxPushQueue? push, SandboxSecrets secrets, TryItOptions options)
     {
-        WriteSecretFile(layout.AppConfig, AppConfig(layout, servers, secrets, options));
+        WriteSecretFile(layout.AppConfig, AppConfig(layout, servers, push, options));
         WriteSecretFile(layout.SoarCurlConfig, $"""
             # curl -K {SandboxLayout.Display(layout.SoarCurlConfig)} https://127.0.0.1:{servers.Soar.Port}/rest/orgs/{SandboxServers.OrgId}/incidents/ID
             # the sandbox SOAR's analyst API key and CA, written by the try-it command
@@ -28,55 +29,44 @@ public static class SandboxConfigWriter
     /// <summary>The NLog.config of the in-process app and of the sandbox's own parts: the log file only.</summary>
     public static void WriteNLogConfig(SandboxLayout layout) => File.WriteAllText(layout.NLogConfig, NLogConfig);
 
-    public static string AppConfig(SandboxLayout layout, SandboxServers servers, SandboxSecrets secrets, TryItOptions options) => $"""
-        # fn-aws-guardduty app.config of the try-it sandbox (dotnet run --project Fn.AwsGuardDuty.Sandbox).
-        # Every endpoint below is a local stand-in on 127.0.0.1; the keys are made fresh for each run.
+    public static string AppConfig(SandboxLayout layout, World servers, SandboxPushQueue? push, TryItOptions options)
+    {
+        var config = servers.Config();
+        config.Header = """
+            # fn-aws-guardduty app.config of the try-it sandbox (dotnet run --project Fn.AwsGuardDuty.Sandbox).
+            # Every endpoint below is a local stand-in on 127.0.0.1; the keys are made fresh for each run.
+            """;
+        WorldConfig.AddLines(config.Resilient, $"""
+            stomp_timeout = 10
+            num_workers = 10
+            logdir = {layout.LogDirectory}
+            logfile = app.log
+            loglevel = INFO
+            request_max_retries = 3
+            request_retry_delay = 1
+            """);
+        WorldConfig.AddLines(config.GuardDuty, $"""
+            aws_gd_polling_interval = {DurationParser.Format(options.PollInterval)}
+            aws_gd_lookback_interval = 24h
+            aws_gd_update_mode = trigger
+            aws_gd_closed_incident_action = leave
+            aws_gd_state_dir = {layout.StateDirectory}
+            aws_gd_max_retries = 3
+            """);
+        if (push is not null)
+        {
+            // Push: finding events arrive through SQS (fed as deploy/aws/'s EventBridge rule feeds it); the poller is the
+            // backstop every aws_gd_reconcile_interval.
+            WorldConfig.AddLines(config.GuardDuty, $"""
+                aws_gd_sqs_queue_url = {push.Feed.Queue.Url}
+                aws_gd_sqs_endpoint_url = {push.Sqs.Endpoint}
+                aws_gd_sqs_wait_time = 20s
+                aws_gd_reconcile_interval = {DurationParser.Format(options.PollInterval)}
+                """);
+        }
 
-        [resilient]
-        host = 127.0.0.1
-        port = {servers.Soar.Port}
-        org = {SandboxServers.OrgName}
-        api_key_id = {secrets.AppKeyId}
-        api_key_secret = {secrets.AppKeySecret}
-        cafile = {layout.CaFile}
-        stomp_host = 127.0.0.1
-        stomp_port = {servers.Broker.Port}
-        stomp_cafile = {layout.CaFile}
-        stomp_timeout = 10
-        num_workers = 10
-        logdir = {layout.LogDirectory}
-        logfile = app.log
-        loglevel = INFO
-        request_max_retries = 3
-        request_retry_delay = 1
-
-        [fn_aws_guardduty]
-        aws_gd_access_key_id = {secrets.AwsAccessKeyId}
-        aws_gd_secret_access_key = {secrets.AwsSecretAccessKey}
-        aws_gd_master_region = {SandboxServers.Regions[0]}
-        aws_gd_regions = {string.Join(", ", SandboxServers.Regions)}
-        aws_gd_endpoint_url = {servers.GuardDuty.Endpoint}
-        aws_gd_ec2_endpoint_url = {servers.GuardDuty.Endpoint}
-        aws_gd_sts_endpoint_url = {servers.Sts.Endpoint}
-        aws_gd_polling_interval = {DurationParser.Format(options.PollInterval)}
-        aws_gd_lookback_interval = 24h
-        aws_gd_update_mode = trigger
-        aws_gd_closed_incident_action = leave
-        aws_gd_state_dir = {layout.StateDirectory}
-        aws_gd_max_retries = 3
-        {PushKeys(servers, options)}
-        """;
-
-    /// <summary>Push mode: the emulated queue the EventBridge rule feeds; the poller becomes the backstop at the same interval.</summary>
-    private static string PushKeys(SandboxServers servers, TryItOptions options) => !options.Push ? "" : $"""
-
-        # Push: GuardDuty finding events arrive through SQS (fed as deploy/aws/'s EventBridge rule feeds it);
-        # the poller is the backstop every aws_gd_reconcile_interval.
-        aws_gd_sqs_queue_url = {servers.Feed.Queue.Url}
-        aws_gd_sqs_endpoint_url = {servers.Sqs.Endpoint}
-        aws_gd_sqs_wait_time = 20s
-        aws_gd_reconcile_interval = {DurationParser.Format(options.PollInterval)}
-        """;
+        return config.Render();
+    }
 
     // The app's own layout and levels, without the console target.
     private const string NLogConfig = """

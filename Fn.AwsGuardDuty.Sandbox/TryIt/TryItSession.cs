@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Fn.AwsGuardDuty.Logging;
 using Fn.AwsGuardDuty.Sandbox.Platform;
+using Fn.AwsGuardDuty.Sandbox.Worlds;
 using Microsoft.Extensions.Logging;
 using NLog.Extensions.Logging;
 using Newtonsoft.Json.Linq;
@@ -35,7 +36,10 @@ public sealed partial class TryItSession : IAsyncDisposable
 
     public SandboxSecrets Secrets { get; } = new();
 
-    public SandboxServers Servers { get; private set; } = null!;
+    public World Servers { get; private set; } = null!;
+
+    /// <summary>The push queue and the EventBridge rule feeding it; null with <c>--poll-only</c>.</summary>
+    public SandboxPushQueue? Push { get; private set; }
 
     public InProcessApp App { get; private set; } = null!;
 
@@ -69,10 +73,16 @@ public sealed partial class TryItSession : IAsyncDisposable
             () => SandboxServers.StartAsync(Secrets, Layout, _loggerFactory, cancellationToken),
             s => $"GuardDuty {s.GuardDuty.Endpoint}, SOAR {s.Soar.BaseUri}, STOMP {s.Broker.Endpoint}").ConfigureAwait(false);
         Activity = new SoarActivity(Servers.Soar.State, SandboxServers.OrgId);
+        if (Options.Push)
+        {
+            Push = await _ui.StepAsync("Start the SQS stand-in with the push queue the EventBridge rule feeds",
+                () => SandboxPushQueue.StartAsync(Servers, _loggerFactory, cancellationToken),
+                p => $"SQS {p.Sqs.Endpoint}, queue {p.Feed.Queue.Url}").ConfigureAwait(false);
+        }
 
         await _ui.StepAsync($"Write {SandboxLayout.Display(Layout.AppConfig)}", () =>
         {
-            SandboxConfigWriter.WriteAll(Layout, Servers, Secrets, Options);
+            SandboxConfigWriter.WriteAll(Layout, Servers, Push, Secrets, Options);
             return Task.FromResult($"CA {SandboxLayout.Display(Layout.CaFile)}, log {SandboxLayout.Display(Layout.LogFile)}, " +
                 $"polling every {Options.PollInterval.TotalSeconds:0} s");
         }).ConfigureAwait(false);
@@ -163,6 +173,8 @@ public sealed partial class TryItSession : IAsyncDisposable
             await Platform.DisposeAsync().ConfigureAwait(false);
         Analyst?.Dispose();
         Activity?.Dispose();
+        if (Push is not null)
+            await Push.DisposeAsync().ConfigureAwait(false);
         if (Servers is not null)
             await Servers.DisposeAsync().ConfigureAwait(false);
         _loggerFactory?.Dispose();

@@ -1,142 +1,79 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Fn.AwsGuardDuty.Cli;
-using Fn.AwsGuardDuty.Sandbox.Aws;
+using Fn.AwsGuardDuty.Sandbox.ActiveMq;
 using Fn.AwsGuardDuty.Sandbox.GuardDuty;
 using Fn.AwsGuardDuty.Sandbox.Soar;
 using Fn.AwsGuardDuty.Sandbox.Soar.Options;
+using Fn.AwsGuardDuty.Sandbox.Worlds;
 using Fn.AwsGuardDuty.Tests.Configuration;
-using Fn.AwsGuardDuty.Tests.GuardDuty.Support;
-using Fn.AwsGuardDuty.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fn.AwsGuardDuty.Tests.Cli;
 
 /// <summary>
-/// Everything <c>run</c> and <c>selftest</c> talk to, on 127.0.0.1: the SOAR emulator over HTTPS (its CA written for
-/// cafile), the GuardDuty/EC2 emulator with detectors in two regions, the loopback STS stand-in, and optionally a real
-/// ActiveMQ. The SOAR API keys equal the broker's users, as on a real SOAR where one API key logs in to both.
+/// The <see cref="World"/> that <c>run</c> and <c>selftest</c> talk to: detectors in two regions, STS, and optionally a
+/// real ActiveMQ (no broker: a port nobody listens on, "STOMP down"). The SOAR API keys equal the broker's users, as on
+/// a real SOAR where one API key logs in to both. The verbs run in this process with a private environment.
 /// </summary>
-internal sealed class AppSandbox : IAsyncDisposable
+internal sealed class AppSandbox(World world, TestConfigFiles files, ActiveMqBroker? broker) : IAsyncDisposable
 {
     public const string AwsAccount = "210987654321";
     public const string AwsKeyId = "AKIAWIRING0000000001";
-    public const string NoReadKeyId = "no-read";
     public static readonly string AwsSecret = "wiring/aws+secret-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
     public static readonly IReadOnlyList<string> Regions = ["us-east-1", "us-west-2"];
 
-    private AppSandbox(TestConfigFiles files, SoarEmulator soar, GuardDutyEmulator guardDuty, StsStandIn sts, ActiveMqBroker? broker,
-        int orgId, string apiKeyId, string apiKeySecret, int stompPort)
-    {
-        Files = files;
-        Soar = soar;
-        GuardDuty = guardDuty;
-        Sts = sts;
-        Broker = broker;
-        OrgId = orgId;
-        ApiKeyId = apiKeyId;
-        ApiKeySecret = apiKeySecret;
-        StompPort = stompPort;
-    }
+    public TestConfigFiles Files { get; } = files;
 
-    public TestConfigFiles Files { get; }
+    public SoarEmulator Soar => world.Soar;
 
-    public SoarEmulator Soar { get; }
+    public GuardDutyEmulator GuardDuty => world.GuardDuty;
 
-    public GuardDutyEmulator GuardDuty { get; }
+    public ActiveMqBroker? Broker { get; } = broker;
 
-    public StsStandIn Sts { get; }
+    public int OrgId => world.OrgId;
 
-    public ActiveMqBroker? Broker { get; }
+    public string ApiKeyId => world.ApiKeyId;
 
-    public int OrgId { get; }
+    public string ApiKeySecret => world.ApiKeySecret;
 
-    public string ApiKeyId { get; }
-
-    public string ApiKeySecret { get; }
-
-    /// <summary>The broker's plain STOMP port, or a closed port when there is no broker ("STOMP down").</summary>
-    public int StompPort { get; }
+    /// <summary>The broker's plain STOMP port, or a port nobody listens on.</summary>
+    public int StompPort { get; } = world.Stomp?.Port ?? LoopbackPorts.Free();
 
     public string Queue => $"actions.{OrgId}.fn_aws_gd";
 
-    public string CaPath => Path.Combine(Files.Directory, "soar-ca.pem");
-
-    public string LogDir => Path.Combine(Files.Directory, "logs");
+    public string LogDir => world.LogDir;
 
     public string LogFile => Path.Combine(LogDir, "app.log");
 
-    /// <summary>The detector made in each of <see cref="Regions"/>.</summary>
-    public Dictionary<string, string> Detectors { get; } = new(StringComparer.Ordinal);
+    /// <summary>The detector id made in each of <see cref="Regions"/>.</summary>
+    public Dictionary<string, string> Detectors { get; } = world.Detectors.ToDictionary(d => d.Key, d => d.Value.DetectorId, StringComparer.Ordinal);
 
     public static async Task<AppSandbox> StartAsync(ActiveMqBroker? broker, bool actionsFrameworkEnabled = true)
     {
-        var files = new TestConfigFiles();
-        var orgId = Random.Shared.Next(100_000, 2_000_000_000);
-        var apiKeyId = broker?.Username ?? "wiring-key";
-        var apiKeySecret = broker?.Password ?? "pw-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-        var apiKeys = new List<SoarApiKeyOptions> { new() { Id = apiKeyId, Secret = apiKeySecret, Handle = 9 } };
+        var builder = World.Create().WithAws(AwsAccount, AwsKeyId, AwsSecret).WithRegions([.. Regions]).WithSts()
+            .WithOrg(Random.Shared.Next(100_000, 2_000_000_000), "Wiring Org", actionsFrameworkEnabled);
         if (broker is not null)
         {
-            apiKeys.Add(new SoarApiKeyOptions { Id = broker.NoReadUsername, Secret = broker.NoReadPassword, Handle = 10 });
+            builder.WithApiKey(broker.Username, broker.Password).WithBroker(new WorldStomp("127.0.0.1", broker.StompPort, Tls: false))
+                .WithSoar(o => o.ApiKeys.Add(new SoarApiKeyOptions { Id = broker.NoReadUsername, Secret = broker.NoReadPassword, Handle = 10 }));
         }
 
-        var soar = await SoarEmulator.StartAsync(new SoarEmulatorOptions
-        {
-            CaPemPath = Path.Combine(files.Directory, "soar-ca.pem"),
-            Orgs = [new SoarOrgOptions { Id = orgId, Name = "Wiring Org", Uuid = Guid.NewGuid().ToString(), ActionsFrameworkEnabled = actionsFrameworkEnabled }],
-            ApiKeys = apiKeys,
-        });
-        var guardDuty = await GuardDutyEmulator.StartAsync(new GuardDutyEmulatorOptions
-        {
-            Credentials = [new AwsCredential(AwsKeyId, AwsSecret, AwsAccount)],
-        });
-        var sts = await StsStandIn.StartAsync();
-        sts.Identities[AwsKeyId] = AwsAccount;
-        var sandbox = new AppSandbox(files, soar, guardDuty, sts, broker, orgId, apiKeyId, apiKeySecret, broker?.StompPort ?? ClosedPort());
-        foreach (var region in Regions)
-        {
-            sandbox.Detectors[region] = guardDuty.State.CreateDetector(AwsAccount, region).DetectorId;
-        }
-
-        return sandbox;
+        return new AppSandbox(await builder.StartAsync(), new TestConfigFiles(), broker);
     }
 
-    /// <summary>An app.config for all of it; <paramref name="resilientExtra"/> and <paramref name="guardDutyExtra"/> go last in their sections.</summary>
+    /// <summary>An app.config for all of it; <paramref name="resilientExtra"/> and <paramref name="guardDutyExtra"/> (key = value lines) go last.</summary>
     public string WriteConfig(string? apiKeyId = null, string? apiKeySecret = null, string resilientExtra = "", string guardDutyExtra = "",
         string? awsKeyId = null, string? cafile = null) =>
-        Files.Write($"""
-            [resilient]
-            host = 127.0.0.1
-            port = {Soar.Port}
-            org = Wiring Org
-            api_key_id = {apiKeyId ?? ApiKeyId}
-            api_key_secret = {apiKeySecret ?? ApiKeySecret}
-            cafile = {cafile ?? CaPath}
-            stomp_host = 127.0.0.1
-            stomp_port = {StompPort}
-            stomp_tls = false
-            stomp_timeout = 5
-            num_workers = 4
-            request_max_retries = 2
-            request_retry_delay = 1
-            logdir = {LogDir}
-            {resilientExtra}
-
-            [fn_aws_guardduty]
-            aws_gd_access_key_id = {awsKeyId ?? AwsKeyId}
-            aws_gd_secret_access_key = {AwsSecret}
-            aws_gd_master_region = us-east-1
-            aws_gd_regions = {string.Join(", ", Regions)}
-            aws_gd_endpoint_url = {GuardDuty.Endpoint}
-            aws_gd_ec2_endpoint_url = {GuardDuty.Endpoint}
-            aws_gd_sts_endpoint_url = {Sts.Endpoint}
-            aws_gd_polling_enabled = false
-            aws_gd_max_retries = 1
-            aws_gd_state_dir = {Path.Combine(Files.Directory, "state")}
-            {guardDutyExtra}
-            """);
+        world.WriteConfig(c =>
+        {
+            c.Resilient["api_key_id"] = apiKeyId ?? ApiKeyId;
+            c.Resilient["api_key_secret"] = apiKeySecret ?? ApiKeySecret;
+            c.Resilient["cafile"] = cafile ?? world.CaFile;
+            c.Resilient["stomp_port"] = StompPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            WorldConfig.AddLines(c.Resilient, "stomp_timeout = 5\nnum_workers = 4\nrequest_max_retries = 2\nrequest_retry_delay = 1\n" + resilientExtra);
+            c.GuardDuty["aws_gd_access_key_id"] = awsKeyId ?? AwsKeyId;
+            WorldConfig.AddLines(c.GuardDuty, "aws_gd_polling_enabled = false\naws_gd_max_retries = 1\n" + guardDutyExtra);
+        }, Path.Combine(Files.Directory, "work", "app.config"));
 
     /// <summary>The verbs' context: captured streams, this sandbox's private environment, extra services.</summary>
     public CliContext Context(TextWriter output, TextWriter error, Action<IServiceCollection>? configureServices = null) => new()
@@ -155,16 +92,7 @@ internal sealed class AppSandbox : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Soar.DisposeAsync();
-        await GuardDuty.DisposeAsync();
-        await Sts.DisposeAsync();
+        await world.DisposeAsync();
         Files.Dispose();
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,31 +2,29 @@ using Fn.AwsGuardDuty.Sandbox.Platform;
 using Fn.AwsGuardDuty.Circuits;
 using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.GuardDuty;
-using Fn.AwsGuardDuty.Sandbox.Aws;
-using Fn.AwsGuardDuty.Sandbox.FindingGenerator;
 using Fn.AwsGuardDuty.Sandbox.GuardDuty;
 using Fn.AwsGuardDuty.Sandbox.Soar;
 using Fn.AwsGuardDuty.Sandbox.Soar.Options;
+using Fn.AwsGuardDuty.Sandbox.Worlds;
+using Fn.AwsGuardDuty.Hosting;
 using Fn.AwsGuardDuty.Soar;
-using Fn.AwsGuardDuty.Stomp;
 using Fn.AwsGuardDuty.Tests.Circuits;
 using Fn.AwsGuardDuty.Tests.Findings;
 using Fn.AwsGuardDuty.Tests.Infrastructure;
 using Fn.AwsGuardDuty.Tests.Soar.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Tests.Functions;
 
 /// <summary>
-/// The real path of a function call, once per fixture: the shared ActiveMQ broker, the platform side publishing
-/// function messages as SOAR does, a <see cref="FunctionListener"/> whose registry holds exactly the handlers
-/// <see cref="FunctionsRegistration.AddGuardDutyFunctions"/> registers (built by DI), the sandbox GuardDuty emulator
-/// behind a real <see cref="GuardDutyClientFactory"/> (SigV4 over HTTP, tiny retry delays, 3 attempts, short
-/// timeouts), and the sandbox SOAR emulator (HTTPS, GuardDuty preload) behind a real <see cref="SoarClient"/>.
-/// Faults and latency are cleared before each test. Every log line is kept and searched for the secrets at the end.
+/// The real path of a function call, once per fixture, over a <see cref="World"/>: the app in this process as <c>run</c>
+/// wires it (<see cref="WorldHost"/>: the listener, its handlers, the SOAR client, from app.config) subscribed to the
+/// shared ActiveMQ, the platform side publishing function messages as SOAR does, the sandbox GuardDuty emulator (SigV4
+/// over HTTP) and the SOAR emulator (HTTPS, GuardDuty preload). Test-specific: the mapper's clock is fixed, and the AWS
+/// client's retry delays and timeouts are shortened (app.config durations are whole seconds). Faults and latency are
+/// cleared before each test. Every log line is kept and searched for the secrets at the end.
 /// </summary>
 [Category("Broker")]
 public abstract class FunctionsBrokerFixture
@@ -36,28 +34,26 @@ public abstract class FunctionsBrokerFixture
     protected const string SoarOrgName = "Sandbox Org";
     private const string AccessKey = "AKIAFUNCTIONS0000001";
     private const string SecretKey = "functions-secret/key+9Zq";
-    private const string SoarKeyId = "functions-key-id";
-    private const string SoarKeySecret = "functions-api-key-secret-41c";
 
     private readonly CapturingLoggerProvider _logs = new();
-    private string _dir = null!;
-    private ServiceProvider _services = null!;
     private ILoggerFactory _loggerFactory = null!;
+    private World _world = null!;
+    private WorldHost _host = null!;
 
-    protected GuardDutyEmulator GuardDuty { get; private set; } = null!;
+    protected GuardDutyEmulator GuardDuty => _world.GuardDuty;
 
-    protected SoarEmulator Soar { get; private set; } = null!;
+    protected SoarEmulator Soar => _world.Soar;
 
     protected GuardDutyClientFactory Clients { get; private set; } = null!;
 
-    protected SoarClient SoarClient { get; private set; } = null!;
+    protected SoarClient SoarClient => _host.Soar;
 
-    protected FunctionListener Listener { get; private set; } = null!;
+    protected FunctionListener Listener => _host.Listener!;
 
     protected SoarPlatform Platform { get; private set; } = null!;
 
     /// <summary>The account's detector in <see cref="Region"/>.</summary>
-    protected DetectorKey Detector { get; private set; }
+    protected DetectorKey Detector => _world.Detectors[Region];
 
     /// <summary>A detector id of the right form that the account does not own.</summary>
     protected const string UnknownDetector = "0123456789abcdef0123456789abcdef";
@@ -68,94 +64,46 @@ public abstract class FunctionsBrokerFixture
     public async Task StartAsync()
     {
         var broker = await SharedActiveMqBroker.GetAsync();
-        _dir = Directory.CreateTempSubdirectory("functions-").FullName;
         _loggerFactory = _logs.CreateFactory();
-
-        GuardDuty = await GuardDutyEmulator.StartAsync(new GuardDutyEmulatorOptions
+        _world = await World.Create().WithAws(Account, AccessKey, SecretKey).WithRegions(Region)
+            .WithGuardDuty(new GuardDutyEmulatorOptions { MaxIpSetsPerDetector = 50, MaxThreatIntelSetsPerDetector = 50 })
+            .WithOrg(ListenerHarness.NextOrgId(), SoarOrgName).WithApiKey(broker.Username, broker.Password)
+            .WithBroker(new WorldStomp("127.0.0.1", broker.StompPort, Tls: false))
+            .WithSoar(o => o.Preload = SoarPreload.GuardDuty)
+            .StartAsync();
+        _world.WriteConfig(c =>
         {
-            Credentials = [new AwsCredential(AccessKey, SecretKey, Account)],
-            MaxIpSetsPerDetector = 50,
-            MaxThreatIntelSetsPerDetector = 50,
-        });
-        Soar = await SoarEmulator.StartAsync(new SoarEmulatorOptions
-        {
-            CaPemPath = Path.Combine(_dir, "soar-ca.pem"),
-            Preload = SoarPreload.GuardDuty,
-            ApiKeys = [new SoarApiKeyOptions { Id = SoarKeyId, Secret = SoarKeySecret }],
+            WorldConfig.AddLines(c.Resilient, "num_workers = 4\nrequest_max_retries = 2\nrequest_retry_delay = 0s");
+            c.GuardDuty["aws_gd_polling_enabled"] = "false";
         });
 
-        Clients = await GuardDutyClientFactory.CreateAsync(new GuardDutyClientOptions
+        var aws = GuardDutyClientOptionsMapping.From(_world.LoadConfig().GuardDuty);
+        (aws.MaxAttempts, aws.PerTryTimeout, aws.TotalDeadline) = (3, TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(2));
+        (aws.RetryBaseDelay, aws.ThrottlingBaseDelay, aws.RetryMaxDelay) = (TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20));
+        Clients = await GuardDutyClientFactory.CreateAsync(aws, _loggerFactory);
+        _host = await _world.StartHostAsync(_loggerFactory, services =>
         {
-            AccessKeyId = AccessKey,
-            SecretAccessKey = SecretKey,
-            EndpointUrl = GuardDuty.Endpoint,
-            Ec2EndpointUrl = GuardDuty.Endpoint,
-            MasterRegion = Region,
-            MaxAttempts = 3,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(2),
-            ThrottlingBaseDelay = TimeSpan.FromMilliseconds(5),
-            RetryMaxDelay = TimeSpan.FromMilliseconds(20),
-            PerTryTimeout = TimeSpan.FromMilliseconds(600),
-            TotalDeadline = TimeSpan.FromSeconds(2),
-        }, _loggerFactory);
-        SoarClient = new SoarClient(new SoarClientOptions
-        {
-            Host = "127.0.0.1",
-            Port = Soar.Port,
-            Org = SoarOrgName,
-            ApiKeyId = SoarKeyId,
-            ApiKeySecret = SoarKeySecret,
-            CaFile = Path.Combine(_dir, "soar-ca.pem"),
-            RequestMaxRetries = 2,
-            RequestRetryDelay = TimeSpan.FromMilliseconds(1),
-            MaxRetryDelay = TimeSpan.FromMilliseconds(10),
-            RequestTimeout = TimeSpan.FromSeconds(5),
-        }, _loggerFactory);
-
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
-        services.AddSingleton<TimeProvider>(FixedTimeProvider.Default);
-        services.AddSingleton(Clients);
-        services.AddSingleton(SoarClient);
-        services.AddGuardDutyFunctions();
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-
-        var options = new FunctionListenerOptions
-        {
-            OrgId = ListenerHarness.NextOrgId(),
-            NumWorkers = 4,
-            ShutdownGrace = TimeSpan.FromSeconds(5),
-            PackageVersion = "1.2.3",
-        };
-        Listener = new FunctionListener(new StompClient(broker.ClientOptions(), NullLogger<StompClient>.Instance),
-            new FunctionHandlerRegistry(_services.GetServices<IFunctionHandler>()), options, _loggerFactory.CreateLogger<FunctionListener>());
-        Platform = await SoarPlatform.StartAsync(broker.ClientOptions(), options.OrgId, options.Destination);
-        await Listener.StartAsync(CancellationToken.None);
-        await Listener.Subscribed.WaitAsync(TimeSpan.FromSeconds(15));
-
-        Detector = GuardDuty.State.CreateDetector(Account, Region);
+            services.AddSingleton<TimeProvider>(FixedTimeProvider.Default);
+            services.AddSingleton(Clients);
+        });
+        Platform = await SoarPlatform.StartAsync(broker.ClientOptions(), _world.OrgId);
+        await _host.SubscribedAsync(TimeSpan.FromSeconds(15));
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (Listener is not null)
-            await Listener.DisposeAsync();
         if (Platform is not null)
             await Platform.DisposeAsync();
-        if (_services is not null)
-            await _services.DisposeAsync();
+        if (_host is not null)
+            await _host.DisposeAsync();
         Clients?.Dispose();
-        SoarClient?.Dispose();
-        if (GuardDuty is not null)
-            await GuardDuty.StopAsync();
-        if (Soar is not null)
-            await Soar.DisposeAsync();
+        if (_world is not null)
+            await _world.DisposeAsync();
         _loggerFactory?.Dispose();
-        if (_dir is not null)
-            Directory.Delete(_dir, recursive: true);
+        var apiKeySecret = _world?.ApiKeySecret ?? SecretKey;
         _logs.Lines.Should().NotContain(line => line.Contains(SecretKey, StringComparison.Ordinal)
-                                                || line.Contains(SoarKeySecret, StringComparison.Ordinal),
+                                                || line.Contains(apiKeySecret, StringComparison.Ordinal),
             "no secret may reach a log line");
     }
 
@@ -194,17 +142,5 @@ public abstract class FunctionsBrokerFixture
     };
 
     /// <summary>Findings from the sandbox generator, stored in <see cref="Detector"/>; their wire JSON.</summary>
-    protected IReadOnlyList<JObject> SeedFindings(int count, int seed)
-    {
-        var generated = new GuardDutyFindingGenerator(seed, new FindingGeneratorOptions
-        {
-            AccountId = Account,
-            Region = Region,
-            DetectorId = Detector.DetectorId,
-            StartTime = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero),
-        }).Generate(count).ToList();
-        GuardDuty.State.AddFindings(Detector, generated);
-        var ids = generated.Select(f => (string)f["id"]!).ToHashSet();
-        return GuardDuty.State.Findings(Detector).Where(f => ids.Contains((string)f["id"]!)).ToList();
-    }
+    protected IReadOnlyList<JObject> SeedFindings(int count, int seed) => _world.Seed(Detector, count, seed);
 }

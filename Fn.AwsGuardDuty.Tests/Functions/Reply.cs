@@ -62,7 +62,8 @@ internal static class Reply
         metrics.Properties().Select(p => p.Name).Should().Equal(MetricsKeys);
         metrics["version"]!.Value<string>().Should().Be("1.0");
         metrics["package"]!.Value<string>().Should().Be("fn-aws-guardduty");
-        metrics["package_version"]!.Value<string>().Should().Be("1.2.3");
+        // The app's version, as run reports it (the production registration fills the envelope).
+        metrics["package_version"]!.Value<string>().Should().Be(Fn.AwsGuardDuty.Hosting.AppVersion.Current);
         metrics["host"]!.Type.Should().Be(JTokenType.String);
         metrics["host"]!.Value<string>().Should().Be(Environment.MachineName);
         metrics["execution_time_ms"]!.Type.Should().Be(JTokenType.Integer);

@@ -1,12 +1,12 @@
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.GuardDuty;
 using Fn.AwsGuardDuty.Poller;
-using Fn.AwsGuardDuty.Sandbox.Aws;
-using Fn.AwsGuardDuty.Sandbox.FindingGenerator;
 using Fn.AwsGuardDuty.Sandbox.GuardDuty;
 using Fn.AwsGuardDuty.Sandbox.Soar;
 using Fn.AwsGuardDuty.Sandbox.Soar.Options;
 using Fn.AwsGuardDuty.Sandbox.Soar.State;
+using Fn.AwsGuardDuty.Sandbox.Worlds;
+using Fn.AwsGuardDuty.Hosting;
 using Fn.AwsGuardDuty.Soar;
 using Fn.AwsGuardDuty.Tests.Soar.Support;
 using Microsoft.Extensions.Logging;
@@ -15,9 +15,10 @@ using Newtonsoft.Json.Linq;
 namespace Fn.AwsGuardDuty.Tests.Poller.Support;
 
 /// <summary>
-/// A GuardDuty/EC2 emulator and a SOAR emulator (HTTPS, GuardDuty customization preloaded) on loopback ports, real
-/// clients for both (two AWS accounts, merged into one region list), a temporary state dir, and helpers to seed
-/// findings and read incidents. Each test gets its own, so state never leaks between tests; dispose it to stop everything.
+/// A <see cref="World"/> (two AWS accounts, no detector until a test makes one, SOAR with the GuardDuty customization),
+/// real clients for both made by the production mappings from its app.config with test timings (the two accounts merged
+/// into one region list), a temporary state dir, and helpers to seed findings and read incidents. Each test gets its
+/// own, so state never leaks between tests; dispose it to stop everything.
 /// </summary>
 internal sealed class PollerHarness : IAsyncDisposable
 {
@@ -25,33 +26,27 @@ internal sealed class PollerHarness : IAsyncDisposable
     public const string AccountB = "444455556666";
     public const string KeyA = "AKIAPOLLERTESTA00001";
     public const string KeyB = "AKIAPOLLERTESTB00002";
-    public const string ApiKeyId = "poller-test-key";
     private const string SecretA = "poller-secret-a/abcdefghijklmnop";
     private const string SecretB = "poller-secret-b/abcdefghijklmnop";
-    private const string ApiKeySecret = "poller-test-api-key-secret";
 
-    private readonly string _dir;
+    private readonly World _world;
     private readonly List<IDisposable> _owned = [];
 
-    private PollerHarness(string dir, GuardDutyEmulator guardDuty, SoarEmulator soar, SoarClient soarClient, CapturingLoggerProvider logs,
-        ILoggerFactory loggerFactory)
+    private PollerHarness(World world, SoarClient soarClient, CapturingLoggerProvider logs, ILoggerFactory loggerFactory)
     {
-        _dir = dir;
-        GuardDuty = guardDuty;
-        Soar = soar;
+        _world = world;
         SoarClient = soarClient;
         Logs = logs;
         LoggerFactory = loggerFactory;
-        StateDir = Path.Combine(dir, "state");
     }
 
-    public GuardDutyEmulator GuardDuty { get; }
+    public GuardDutyEmulator GuardDuty => _world.GuardDuty;
 
-    public GuardDutyEmulatorState Gd => GuardDuty.State;
+    public GuardDutyEmulatorState Gd => _world.Gd;
 
-    public SoarEmulator Soar { get; }
+    public SoarEmulator Soar => _world.Soar;
 
-    public SoarOrgState Org => Soar.State.DefaultOrg;
+    public SoarOrgState Org => _world.Org;
 
     public SoarClient SoarClient { get; }
 
@@ -59,9 +54,10 @@ internal sealed class PollerHarness : IAsyncDisposable
 
     public ILoggerFactory LoggerFactory { get; }
 
-    public string StateDir { get; }
+    /// <summary>The poller's own state dir, not made yet (loading app.config makes the world's).</summary>
+    public string StateDir => Path.Combine(_world.Directory, "poller-state");
 
-    public string TempDir => _dir;
+    public string TempDir => _world.Directory;
 
     public IRegionSource Regions { get; private set; } = null!;
 
@@ -74,65 +70,40 @@ internal sealed class PollerHarness : IAsyncDisposable
     public static async Task<PollerHarness> StartAsync(string regions = "us-east-1,eu-west-1,ap-southeast-2", IList<string>? requiredOnClose = null,
         LogLevel logLevel = LogLevel.Debug, TimeSpan? regionsInterval = null)
     {
-        var dir = Directory.CreateTempSubdirectory("poller-test-").FullName;
         var logs = new CapturingLoggerProvider();
         var loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.SetMinimumLevel(logLevel).AddProvider(logs));
-        var guardDuty = await GuardDutyEmulator.StartAsync(new GuardDutyEmulatorOptions
+        var world = await World.Create().WithRegions().WithAws(AccountA, KeyA, SecretA).WithAws(AccountB, KeyB, SecretB)
+            .WithSoar(o =>
+            {
+                o.Preload = SoarPreload.GuardDuty;
+                o.RequiredOnClose = requiredOnClose ?? ["resolution_id", "resolution_summary"];
+            })
+            .StartAsync();
+        world.WriteConfig();
+        var config = world.LoadConfig();
+        var soar = SoarClientOptionsMapping.From(config.Resilient, config.Integrations);
+        (soar.RequestMaxRetries, soar.RequestRetryDelay, soar.MaxRetryDelay, soar.RequestTimeout) =
+            (6, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(20));
+        var harness = new PollerHarness(world, new SoarClient(soar, loggerFactory), logs, loggerFactory);
+        var discoveries = new List<Fn.AwsGuardDuty.GuardDuty.Discovery.RegionDiscovery>();
+        var factories = new List<GuardDutyClientFactory>();
+        foreach (var (key, secret) in new[] { (KeyA, SecretA), (KeyB, SecretB) })
         {
-            Credentials = [new AwsCredential(KeyA, SecretA, AccountA), new AwsCredential(KeyB, SecretB, AccountB)],
-        });
-        var caFile = Path.Combine(dir, "soar-ca.pem");
-        var soar = await SoarEmulator.StartAsync(new SoarEmulatorOptions
-        {
-            CaPemPath = caFile,
-            Preload = SoarPreload.GuardDuty,
-            ApiKeys = [new SoarApiKeyOptions { Id = ApiKeyId, Secret = ApiKeySecret }],
-            RequiredOnClose = requiredOnClose ?? ["resolution_id", "resolution_summary"],
-        });
-        var soarClient = new SoarClient(new SoarClientOptions
-        {
-            Host = "127.0.0.1",
-            Port = soar.Port,
-            Org = soar.State.DefaultOrg.Options.Name,
-            ApiKeyId = ApiKeyId,
-            ApiKeySecret = ApiKeySecret,
-            CaFile = caFile,
-            RequestMaxRetries = 6,
-            RequestRetryDelay = TimeSpan.FromMilliseconds(1),
-            MaxRetryDelay = TimeSpan.FromMilliseconds(10),
-            RequestTimeout = TimeSpan.FromSeconds(20),
-        }, loggerFactory);
-        var harness = new PollerHarness(dir, guardDuty, soar, soarClient, logs, loggerFactory);
-        var interval = regionsInterval ?? TimeSpan.FromMilliseconds(1);
-        var a = await harness.FactoryAsync(KeyA, SecretA, regions, interval);
-        var b = await harness.FactoryAsync(KeyB, SecretB, regions, interval);
-        var discoveries = new[] { a.CreateRegionDiscovery(), b.CreateRegionDiscovery() };
+            var aws = GuardDutyClientOptionsMapping.From(config.GuardDuty);
+            (aws.AccessKeyId, aws.SecretAccessKey, aws.Regions, aws.RegionsInterval) =
+                (key, secret, Fn.AwsGuardDuty.Configuration.RegionFilter.Parse(regions), regionsInterval ?? TimeSpan.FromMilliseconds(1));
+            (aws.MaxAttempts, aws.PerTryTimeout) = (8, TimeSpan.FromSeconds(10));
+            (aws.RetryBaseDelay, aws.ThrottlingBaseDelay, aws.RetryMaxDelay) = (TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(20));
+            var factory = await GuardDutyClientFactory.CreateAsync(aws, loggerFactory);
+            harness._owned.Add(factory);
+            factories.Add(factory);
+            discoveries.Add(factory.CreateRegionDiscovery());
+        }
+
         harness._owned.AddRange(discoveries);
         harness.Regions = new MergedRegionSource(discoveries);
-        harness.CallerAccount = new StsCallerAccount(a);
+        harness.CallerAccount = new StsCallerAccount(factories[0]);
         return harness;
-    }
-
-    private async Task<GuardDutyClientFactory> FactoryAsync(string key, string secret, string regions, TimeSpan regionsInterval)
-    {
-        var factory = await GuardDutyClientFactory.CreateAsync(new GuardDutyClientOptions
-        {
-            AccessKeyId = key,
-            SecretAccessKey = secret,
-            EndpointUrl = GuardDuty.Endpoint,
-            Ec2EndpointUrl = GuardDuty.Endpoint,
-            StsEndpointUrl = GuardDuty.Endpoint,
-            MasterRegion = "us-east-1",
-            Regions = Fn.AwsGuardDuty.Configuration.RegionFilter.Parse(regions),
-            RegionsInterval = regionsInterval,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
-            ThrottlingBaseDelay = TimeSpan.FromMilliseconds(2),
-            RetryMaxDelay = TimeSpan.FromMilliseconds(20),
-            MaxAttempts = 8,
-            PerTryTimeout = TimeSpan.FromSeconds(10),
-        }, LoggerFactory);
-        _owned.Add(factory);
-        return factory;
     }
 
     /// <summary>Poller options for tests: this harness's state dir, tiny intervals.</summary>
@@ -154,21 +125,8 @@ internal sealed class PollerHarness : IAsyncDisposable
     public DetectorKey Detector(string region, string account = AccountA) => Gd.EnsureDetector(account, region);
 
     /// <summary>Generated findings (wire JSON) added to the detector; <paramref name="change"/> may edit each before it is stored.</summary>
-    public List<JObject> Seed(DetectorKey detector, int count, int seed, Action<int, JObject>? change = null, DateTimeOffset? start = null)
-    {
-        var generator = new GuardDutyFindingGenerator(seed, new FindingGeneratorOptions
-        {
-            AccountId = detector.AccountId,
-            Region = detector.Region,
-            DetectorId = detector.DetectorId,
-            StartTime = start ?? new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero),
-        });
-        var findings = generator.Generate(count).ToList();
-        if (change is not null)
-            for (var i = 0; i < findings.Count; i++) change(i, findings[i]);
-        Gd.AddFindings(detector, findings);
-        return findings.Select(f => Gd.GetFinding(detector, f.Value<string>("id")!)!).ToList();
-    }
+    public List<JObject> Seed(DetectorKey detector, int count, int seed, Action<int, JObject>? change = null, DateTimeOffset? start = null) =>
+        _world.Seed(detector, count, seed, start, change);
 
     /// <summary>Every GuardDuty incident in SOAR, by finding id.</summary>
     public ILookup<string, SoarIncidentView> IncidentsByFinding() =>
@@ -182,19 +140,9 @@ internal sealed class PollerHarness : IAsyncDisposable
     {
         foreach (var owned in _owned) owned.Dispose();
         SoarClient.Dispose();
-        await Soar.DisposeAsync();
-        await GuardDuty.StopAsync();
+        await _world.DisposeAsync();
         LoggerFactory.Dispose();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open by a dying test; the temp dir is cleaned by the OS eventually.
-        }
-
-        Logs.Lines.Should().NotContain(l => l.Contains(ApiKeySecret, StringComparison.Ordinal) || l.Contains(SecretA, StringComparison.Ordinal),
+        Logs.Lines.Should().NotContain(l => l.Contains(_world.ApiKeySecret, StringComparison.Ordinal) || l.Contains(SecretA, StringComparison.Ordinal),
             "no secret may reach a log line");
     }
 }

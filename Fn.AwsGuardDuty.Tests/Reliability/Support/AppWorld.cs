@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Fn.AwsGuardDuty.Findings;
-using Fn.AwsGuardDuty.Sandbox.Aws;
-using Fn.AwsGuardDuty.Sandbox.FindingGenerator;
 using Fn.AwsGuardDuty.Sandbox.GuardDuty;
 using Fn.AwsGuardDuty.Sandbox.Soar;
 using Fn.AwsGuardDuty.Sandbox.Soar.Options;
 using Fn.AwsGuardDuty.Sandbox.Soar.State;
+using Fn.AwsGuardDuty.Sandbox.Worlds;
 using Fn.AwsGuardDuty.Tests.Poller.Support;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
@@ -16,59 +13,43 @@ using Newtonsoft.Json.Linq;
 namespace Fn.AwsGuardDuty.Tests.Reliability.Support;
 
 /// <summary>
-/// Everything the built app talks to while the poller escalates, in this process on 127.0.0.1: the GuardDuty/EC2
-/// emulator (temporary credentials: key, secret and session token) and the SOAR emulator (HTTPS, GuardDuty
-/// customization preloaded, actions framework off so <c>run</c> needs no broker), a temporary home with an
-/// app.config, a state dir and a log dir. <see cref="StartApp"/> runs the app against it as a child process.
-/// Every secret and, at the end, every line of the app's log files go into the <see cref="LogBook"/>.
+/// The reliability tests' <see cref="World"/>: temporary AWS credentials (key, secret and session token), detectors in
+/// two regions, SOAR with the GuardDuty customization, a password user, and the actions framework off so <c>run</c>
+/// needs no broker; the built app runs against it as a child process. Every secret and, at the end, every line of the
+/// app's log files go into the <see cref="LogBook"/>.
 /// </summary>
 public sealed class AppWorld : IAsyncDisposable
 {
     public const string Account = "987654321098";
     public static readonly IReadOnlyList<string> Regions = ["us-east-1", "eu-west-1"];
-    private const string OrgName = "Reliability Org";
 
     private readonly string _name;
     private readonly ILoggerFactory _loggerFactory;
-    private readonly List<AppProcess> _processes = [];
 
-    private AppWorld(string name, string dir, GuardDutyEmulator guardDuty, SoarEmulator soar, ILoggerFactory loggerFactory, Credentials secrets)
+    private AppWorld(string name, World world, ILoggerFactory loggerFactory, Credentials secrets)
     {
         _name = name;
-        Directory = dir;
-        GuardDuty = guardDuty;
-        Soar = soar;
+        World = world;
         _loggerFactory = loggerFactory;
         Secrets = secrets;
     }
 
-    public string Directory { get; }
+    public World World { get; }
 
-    public string Home => Path.Combine(Directory, "home");
+    public string LogDir => World.LogDir;
 
-    public string ConfigPath => Path.Combine(Home, "app.config");
+    public GuardDutyEmulator GuardDuty => World.GuardDuty;
 
-    public string StateDir => Path.Combine(Directory, "state");
+    public GuardDutyEmulatorState Gd => World.Gd;
 
-    public string LogDir => Path.Combine(Directory, "logs");
+    public SoarEmulator Soar => World.Soar;
 
-    public GuardDutyEmulator GuardDuty { get; }
-
-    public GuardDutyEmulatorState Gd => GuardDuty.State;
-
-    public SoarEmulator Soar { get; }
-
-    public SoarOrgState Org => Soar.State.DefaultOrg;
+    public SoarOrgState Org => World.Org;
 
     public Credentials Secrets { get; }
 
-    /// <summary>Processes started so far (the last one is the current app).</summary>
-    public IReadOnlyList<AppProcess> Processes => _processes;
-
     public static async Task<AppWorld> StartAsync(string name)
     {
-        var dir = System.IO.Directory.CreateTempSubdirectory("reliability-app-").FullName;
-        System.IO.Directory.CreateDirectory(Path.Combine(dir, "home"));
         var secrets = new Credentials(
             AccessKeyId: "AKIAAPPWORLD" + RandomNumberGenerator.GetHexString(8),
             SecretAccessKey: "aws/secret+" + RandomNumberGenerator.GetHexString(28),
@@ -82,28 +63,17 @@ public sealed class AppWorld : IAsyncDisposable
         LogBook.Run.AddSecret("SOAR api_key_secret", secrets.ApiKeySecret);
         LogBook.Run.AddSecret("SOAR password", secrets.Password);
 
-        var logs = new LogBookLoggerProvider(LogBook.Run, name + " emulators");
-        var loggerFactory = logs.CreateFactory(LogLevel.Information);
-        var guardDuty = await GuardDutyEmulator.StartAsync(new GuardDutyEmulatorOptions
-        {
-            Credentials = [new AwsCredential(secrets.AccessKeyId, secrets.SecretAccessKey, Account, secrets.SessionToken)],
-            LoggerFactory = loggerFactory,
-        });
-        var soar = await SoarEmulator.StartAsync(new SoarEmulatorOptions
-        {
-            CaPemPath = Path.Combine(dir, "soar-ca.pem"),
-            Preload = SoarPreload.GuardDuty,
-            Orgs = [new SoarOrgOptions { Id = 301, Name = OrgName, Uuid = Guid.NewGuid().ToString(), ActionsFrameworkEnabled = false }],
-            ApiKeys = [new SoarApiKeyOptions { Id = secrets.ApiKeyId, Secret = secrets.ApiKeySecret }],
-            Users = [new SoarUserOptions { Email = secrets.Email, Password = secrets.Password }],
-        }, loggerFactory);
-        var world = new AppWorld(name, dir, guardDuty, soar, loggerFactory, secrets);
-        foreach (var region in Regions)
-        {
-            guardDuty.State.CreateDetector(Account, region);
-        }
-
-        return world;
+        var loggerFactory = new LogBookLoggerProvider(LogBook.Run, name + " emulators").CreateFactory(LogLevel.Information);
+        var world = await World.Create().WithLogging(loggerFactory).WithRegions([.. Regions])
+            .WithAws(Account, secrets.AccessKeyId, secrets.SecretAccessKey, secrets.SessionToken)
+            .WithOrg(301, "Reliability Org", actionsFramework: false).WithApiKey(secrets.ApiKeyId, secrets.ApiKeySecret)
+            .WithSoar(o =>
+            {
+                o.Preload = SoarPreload.GuardDuty;
+                o.Users = [new SoarUserOptions { Email = secrets.Email, Password = secrets.Password }];
+            })
+            .StartAsync();
+        return new AppWorld(name, world, loggerFactory, secrets);
     }
 
     /// <summary>The detector made in <paramref name="region"/>.</summary>
@@ -112,99 +82,41 @@ public sealed class AppWorld : IAsyncDisposable
     /// <summary>
     /// Writes app.config: SOAR by api key (or email/password), the emulators' endpoints, the temporary AWS credentials,
     /// a 1 s polling interval, DEBUG logs into <see cref="LogDir"/>. <paramref name="resilientExtra"/> and
-    /// <paramref name="guardDutyExtra"/> replace the defaults they name (key = value lines).
+    /// <paramref name="guardDutyExtra"/> replace the defaults they name.
     /// </summary>
     public string WriteConfig(bool passwordLogin = false, IReadOnlyDictionary<string, string>? resilientExtra = null,
-        IReadOnlyDictionary<string, string>? guardDutyExtra = null)
-    {
-        var resilient = new Dictionary<string, string>
+        IReadOnlyDictionary<string, string>? guardDutyExtra = null) =>
+        World.WriteConfig(c =>
         {
-            ["host"] = "127.0.0.1",
-            ["port"] = Soar.Port.ToString(CultureInfo.InvariantCulture),
-            ["org"] = OrgName,
-            ["cafile"] = Path.Combine(Directory, "soar-ca.pem"),
-            ["stomp_host"] = "127.0.0.1",
-            ["stomp_port"] = ClosedPort().ToString(CultureInfo.InvariantCulture),
-            ["stomp_tls"] = "false",
-            ["num_workers"] = "4",
-            ["request_max_retries"] = "5",
-            ["request_retry_delay"] = "1",
-            ["request_retry_backoff"] = "2",
-            ["logdir"] = LogDir,
-            ["loglevel"] = "DEBUG",
-        };
-        if (passwordLogin)
-        {
-            resilient["email"] = Secrets.Email;
-            resilient["password"] = Secrets.Password;
-        }
-        else
-        {
-            resilient["api_key_id"] = Secrets.ApiKeyId;
-            resilient["api_key_secret"] = Secrets.ApiKeySecret;
-        }
+            WorldConfig.AddLines(c.Resilient, "num_workers = 4\nrequest_max_retries = 5\nrequest_retry_delay = 1\nrequest_retry_backoff = 2\nloglevel = DEBUG");
+            WorldConfig.AddLines(c.GuardDuty, "aws_gd_polling_interval = 1s\naws_gd_polling_enabled = true\naws_gd_max_retries = 5\naws_gd_request_timeout = 10s");
+            if (passwordLogin)
+            {
+                c.Resilient.Remove("api_key_id");
+                c.Resilient.Remove("api_key_secret");
+                c.Resilient["email"] = Secrets.Email;
+                c.Resilient["password"] = Secrets.Password;
+            }
 
-        var guardDuty = new Dictionary<string, string>
-        {
-            ["aws_gd_access_key_id"] = Secrets.AccessKeyId,
-            ["aws_gd_secret_access_key"] = Secrets.SecretAccessKey,
-            ["aws_gd_session_token"] = Secrets.SessionToken,
-            ["aws_gd_master_region"] = "us-east-1",
-            ["aws_gd_regions"] = string.Join(", ", Regions),
-            ["aws_gd_endpoint_url"] = GuardDuty.Endpoint.ToString(),
-            ["aws_gd_ec2_endpoint_url"] = GuardDuty.Endpoint.ToString(),
-            ["aws_gd_sts_endpoint_url"] = GuardDuty.Endpoint.ToString(),
-            ["aws_gd_polling_interval"] = "1s",
-            ["aws_gd_polling_enabled"] = "true",
-            ["aws_gd_state_dir"] = StateDir,
-            ["aws_gd_max_retries"] = "5",
-            ["aws_gd_request_timeout"] = "10s",
-        };
-        foreach (var (key, value) in resilientExtra ?? new Dictionary<string, string>())
-        {
-            resilient[key] = value;
-        }
+            foreach (var (key, value) in resilientExtra ?? new Dictionary<string, string>())
+                c.Resilient[key] = value;
+            foreach (var (key, value) in guardDutyExtra ?? new Dictionary<string, string>())
+                c.GuardDuty[key] = value;
+        });
 
-        foreach (var (key, value) in guardDutyExtra ?? new Dictionary<string, string>())
-        {
-            guardDuty[key] = value;
-        }
-
-        File.WriteAllText(ConfigPath, "[resilient]\n" + Lines(resilient) + "\n[fn_aws_guardduty]\n" + Lines(guardDuty));
-        return ConfigPath;
-
-        static string Lines(Dictionary<string, string> section) => string.Concat(section.Select(kv => $"{kv.Key} = {kv.Value}\n"));
-    }
-
-    /// <summary>Starts the built app on <see cref="ConfigPath"/> (write it first).</summary>
+    /// <summary>Starts the built app on the written app.config; its output lines go to the log book.</summary>
     public AppProcess StartApp()
     {
-        var app = AppProcess.Start(ConfigPath, Home, $"{_name} app #{_processes.Count + 1}");
-        _processes.Add(app);
-        return app;
+        var name = $"{_name} app #{World.Processes.Count + 1}";
+        return World.StartApp(new AppProcessStart(Path.Combine(TestContext.CurrentContext.TestDirectory, "fn-aws-guardduty"), name)
+        {
+            OnLine = (stream, line) => LogBook.Run.Add($"{name} std{stream}", line),
+        });
     }
 
     /// <summary>Generated findings added to the detector (wire JSON as stored).</summary>
-    public List<JObject> Seed(DetectorKey detector, int count, int seed, DateTimeOffset? start = null, Action<int, JObject>? change = null)
-    {
-        var findings = new GuardDutyFindingGenerator(seed, new FindingGeneratorOptions
-        {
-            AccountId = detector.AccountId,
-            Region = detector.Region,
-            DetectorId = detector.DetectorId,
-            StartTime = start ?? new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero),
-        }).Generate(count).ToList();
-        if (change is not null)
-        {
-            for (var i = 0; i < findings.Count; i++)
-            {
-                change(i, findings[i]);
-            }
-        }
-
-        Gd.AddFindings(detector, findings);
-        return findings.Select(f => Gd.GetFinding(detector, f.Value<string>("id")!)!).ToList();
-    }
+    public List<JObject> Seed(DetectorKey detector, int count, int seed, DateTimeOffset? start = null, Action<int, JObject>? change = null) =>
+        World.Seed(detector, count, seed, start, change);
 
     /// <summary>GuardDuty incidents in SOAR, by finding id.</summary>
     public ILookup<string, SoarIncidentView> IncidentsByFinding() =>
@@ -289,11 +201,8 @@ public sealed class AppWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in _processes)
-        {
+        foreach (var process in World.Processes)
             await process.DisposeAsync();
-        }
-
         if (System.IO.Directory.Exists(LogDir))
         {
             foreach (var file in System.IO.Directory.GetFiles(LogDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -302,23 +211,8 @@ public sealed class AppWorld : IAsyncDisposable
             }
         }
 
-        await Soar.DisposeAsync();
-        await GuardDuty.StopAsync();
+        await World.DisposeAsync();
         _loggerFactory.Dispose();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The secrets the app is given (all registered in the log book).</summary>

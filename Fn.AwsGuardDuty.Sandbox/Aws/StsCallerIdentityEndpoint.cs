@@ -1,5 +1,4 @@
 using System.Net;
-using Fn.AwsGuardDuty.Sandbox.Aws;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Fn.AwsGuardDuty.Sandbox.TryIt;
+namespace Fn.AwsGuardDuty.Sandbox.Aws;
 
 /// <summary>
 /// STS on 127.0.0.1, just enough for <c>selftest</c>'s "AWS credentials" row: the query-protocol
