@@ -296,13 +296,11 @@ internal sealed class DetectorPass
             var incidents = known.ToDictionary(k => k.Key, k => k.Value.Id, StringComparer.Ordinal);
             foreach (var (sequence, _) in sequences)
             {
-                var linked = SequenceLinking.Link(sequence.Mapped, incidents);
-                if (linked.Links.Count == 0) continue;
-                await linking.WriteSignalsAsync(sequence.IncidentId, linked.Mapped, abort).ConfigureAwait(false);
-                var notes = await linking.NoteMembersAsync(sequence.IncidentId, linked.Mapped.Payload.Name, linked.Links, abort).ConfigureAwait(false);
+                var (linked, notes) = await linking.LinkAsync(sequence.IncidentId, sequence.Mapped, incidents, abort).ConfigureAwait(false);
+                if (linked == 0) continue;
                 _logger.LogInformation(
                     "Attack sequence incident {IncidentId} (region {Region}): {Linked} member finding(s) linked to their incidents, {Notes} new link note(s)",
-                    sequence.IncidentId, _region, linked.Links.Count, notes);
+                    sequence.IncidentId, _region, linked, notes);
             }
         }
         catch (Exception e) when (!abort.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.Poller;
+using Fn.AwsGuardDuty.Refresh;
 using Fn.AwsGuardDuty.Soar;
 using Fn.AwsGuardDuty.Soar.Queries;
 using Microsoft.Extensions.Logging;
@@ -68,7 +69,7 @@ public sealed class PushEscalationHandler : IPushHandler
 
             var known = await _soar.FindAsync(region, detectorId, [finding.Id], cancellationToken).ConfigureAwait(false);
             return known.GetValueOrDefault(finding.Id) is { } incident
-                ? await UpdateAsync(finding, region, incident, cancellationToken).ConfigureAwait(false)
+                ? await UpdateAsync(finding, region, detectorId, incident, cancellationToken).ConfigureAwait(false)
                 : await CreateAsync(finding, region, detectorId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -122,10 +123,12 @@ public sealed class PushEscalationHandler : IPushHandler
         var created = await _soar.CreateAsync(mapped, region, detectorId, finding.Id, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Push: GuardDuty finding {FindingId} of type {Type} in region {Region} escalated to SOAR incident {IncidentId}{Note}",
             finding.Id, finding.Type, region, created.Id, created.Recovered ? " (found after a failed create)" : "");
+        await LinkSequenceAsync(created.Id, mapped, region, detectorId, cancellationToken).ConfigureAwait(false);
         return PushOutcome.Done;
     }
 
-    private async Task<PushOutcome> UpdateAsync(PolledFinding finding, string region, KnownIncident incident, CancellationToken cancellationToken)
+    private async Task<PushOutcome> UpdateAsync(PolledFinding finding, string region, string detectorId, KnownIncident incident,
+        CancellationToken cancellationToken)
     {
         if (incident.IsUpToDateWith(finding))
         {
@@ -147,12 +150,33 @@ public sealed class PushEscalationHandler : IPushHandler
         }
 
         if (_options.UpdateMode == UpdateMode.Direct)
-            await _soar.UpdateDirectAsync(incident, _mapper, finding.ToBoto(), region, cancellationToken).ConfigureAwait(false);
+        {
+            var mapped = await _soar.UpdateDirectAsync(incident, _mapper, finding.ToBoto(), region, detectorId, cancellationToken).ConfigureAwait(false);
+            await LinkSequenceAsync(incident.Id, mapped, region, detectorId, cancellationToken).ConfigureAwait(false);
+        }
         else
             await _soar.TriggerRefreshAsync(incident, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Push: GuardDuty finding {FindingId} (region {Region}) was updated at {UpdatedAt}; SOAR incident {IncidentId} {Action} ({Mode})",
             finding.Id, region, finding.UpdatedAtText, incident.Id, incident.IsOpen ? "refreshed" : "reopened and refreshed", _options.UpdateMode);
         return PushOutcome.Done;
+    }
+
+    /// <summary>
+    /// An attack sequence's signal rows name their member findings' incidents, and each member incident gets its one
+    /// note, as the poller does after a batch (extensions.md §A). A member whose event comes later is linked at the
+    /// sequence's next update or refresh. In trigger mode the refresh function links on update.
+    /// </summary>
+    private async Task LinkSequenceAsync(long incidentId, MappedFinding mapped, string region, string detectorId, CancellationToken cancellationToken)
+    {
+        var members = SequenceLinking.FindingIds(mapped);
+        if (members.Count == 0) return;
+        var known = await _soar.FindAsync(region, detectorId, members, cancellationToken).ConfigureAwait(false);
+        var (linked, notes) = await new SequenceLinking(_soarClient)
+            .LinkAsync(incidentId, mapped, known.ToDictionary(k => k.Key, k => k.Value.Id, StringComparer.Ordinal), cancellationToken)
+            .ConfigureAwait(false);
+        if (linked > 0)
+            _logger.LogInformation("Push: attack sequence incident {IncidentId}: {Linked} member finding(s) linked to their incidents, {Notes} new link note(s)",
+                incidentId, linked, notes);
     }
 
     /// <summary>An archived finding closes its open incident; with no incident, or a closed one, there is nothing to do (never a create, never a reopen).</summary>

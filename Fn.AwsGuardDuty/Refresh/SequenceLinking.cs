@@ -78,6 +78,21 @@ public sealed class SequenceLinking(SoarClient soar)
         return new LinkedSequence(mapped with { DataTables = tables }, links.Linked);
     }
 
+    /// <summary>
+    /// Links one sequence, given the incidents its member findings already have: its signal rows get their incident ids
+    /// and each member incident its one note. Nothing is written when no member has an incident yet.
+    /// </summary>
+    /// <returns>How many signals were linked and how many notes were new.</returns>
+    public async Task<(int Linked, int Notes)> LinkAsync(long sequenceIncidentId, MappedFinding mapped,
+        IReadOnlyDictionary<string, long> incidentsByFindingId, CancellationToken cancellationToken)
+    {
+        var linked = Link(mapped, incidentsByFindingId);
+        if (linked.Links.Count == 0) return (0, 0);
+        await WriteSignalsAsync(sequenceIncidentId, linked.Mapped, cancellationToken).ConfigureAwait(false);
+        var notes = await NoteMembersAsync(sequenceIncidentId, linked.Mapped.Payload.Name, linked.Links, cancellationToken).ConfigureAwait(false);
+        return (linked.Links.Count, notes);
+    }
+
     /// <summary>Replaces the incident's gd_sequence_signals rows with the (linked) mapped ones.</summary>
     public async Task WriteSignalsAsync(long sequenceIncidentId, MappedFinding mapped, CancellationToken cancellationToken)
     {

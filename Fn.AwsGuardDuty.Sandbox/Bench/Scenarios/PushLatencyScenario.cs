@@ -28,8 +28,8 @@ public sealed class PushLatencyScenario : IBenchScenario
         await using var sandbox = await BenchSandbox.StartAsync(context.WorkDir, [region], broker: null, cancellationToken).ConfigureAwait(false);
         await using var sqs = await SqsEmulator.StartAsync(new SqsEmulatorOptions { Credentials = [sandbox.AwsCredential] }, cancellationToken)
             .ConfigureAwait(false);
-        var deadLetters = sqs.State.CreateQueue(new SqsQueueKey(region, BenchSandbox.AwsAccount, "bench-dlq.fifo"), new Dictionary<string, string> { ["FifoQueue"] = "true" });
-        var queue = sqs.State.CreateQueue(new SqsQueueKey(region, BenchSandbox.AwsAccount, "bench.fifo"), new Dictionary<string, string>
+        var deadLetters = sqs.State.CreateQueue(new SqsQueueKey(region, sandbox.World.Account, "bench-dlq.fifo"), new Dictionary<string, string> { ["FifoQueue"] = "true" });
+        var queue = sqs.State.CreateQueue(new SqsQueueKey(region, sandbox.World.Account, "bench.fifo"), new Dictionary<string, string>
         {
             ["FifoQueue"] = "true",
             ["RedrivePolicy"] = $$"""{"deadLetterTargetArn":"{{deadLetters.Arn}}","maxReceiveCount":5}""",

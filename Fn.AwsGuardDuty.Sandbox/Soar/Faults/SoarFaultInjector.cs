@@ -6,10 +6,10 @@ namespace Fn.AwsGuardDuty.Sandbox.Soar.Faults;
 public sealed class SoarFaultInjector
 {
     private readonly Lock _gate = new();
-    private readonly List<Armed> _rules = [];
+    private readonly List<ArmedFault> _rules = [];
 
     /// <summary>Arms a rule; dispose the result to disarm it.</summary>
-    public IDisposable Add(SoarFault fault)
+    public ArmedFault Add(SoarFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
         if (fault.EveryNth < 1 || fault.Count < 1 || fault.Latency < TimeSpan.Zero || fault.Status is < 0 or > 599 or (> 0 and < 400))
@@ -22,7 +22,7 @@ public sealed class SoarFaultInjector
             throw new ArgumentException("A fault that answers after handling the call needs a 4xx/5xx status.", nameof(fault));
         }
 
-        var armed = new Armed(this, fault with { Pattern = fault.Route is null ? null : new Regex(fault.Route, RegexOptions.CultureInvariant) });
+        var armed = new ArmedFault(this, fault with { Pattern = fault.Route is null ? null : new Regex(fault.Route, RegexOptions.CultureInvariant) });
         lock (_gate)
         {
             _rules.Add(armed);
@@ -87,7 +87,7 @@ public sealed class SoarFaultInjector
         return new SoarFaultDecision(latency, 0, null);
     }
 
-    private void Remove(Armed armed)
+    private void Remove(ArmedFault armed)
     {
         lock (_gate)
         {
@@ -95,13 +95,15 @@ public sealed class SoarFaultInjector
         }
     }
 
-    private sealed class Armed(SoarFaultInjector owner, SoarFault fault) : IDisposable
+    /// <summary>An armed rule: how often it fired so far; dispose it to disarm it.</summary>
+    public sealed class ArmedFault(SoarFaultInjector owner, SoarFault fault) : IDisposable
     {
-        public SoarFault Fault { get; } = fault;
+        internal SoarFault Fault { get; } = fault;
 
-        public long Matched { get; set; }
+        internal long Matched { get; set; }
 
-        public int Fired { get; set; }
+        /// <summary>How many calls this rule has failed or delayed.</summary>
+        public int Fired { get; internal set; }
 
         public void Dispose() => owner.Remove(this);
     }
