@@ -87,18 +87,6 @@ public sealed class GuardDutyEmulatorState
         }
     }
 
-    /// <summary>
-    /// Makes the detector an administrator's (a delegated administrator of an organisation): it lists the findings of these
-    /// member accounts too, each with the member's accountId.
-    /// </summary>
-    public void AddMembers(DetectorKey administrator, params string[] memberAccounts)
-    {
-        lock (Gate)
-        {
-            Require(administrator).MemberAccounts.UnionWith(memberAccounts);
-        }
-    }
-
     public bool DeleteDetector(DetectorKey key)
     {
         lock (Gate)
@@ -498,8 +486,7 @@ public sealed class GuardDutyEmulatorState
             throw new ArgumentException($"Finding {id} needs a numeric 'severity'.");
         }
 
-        if (finding["accountId"] is not JValue { Type: JTokenType.String, Value: string findingAccount } || !detector.MemberAccounts.Contains(findingAccount))
-            Agree(finding, "accountId", detector.AccountId, id);
+        Agree(finding, "accountId", detector.AccountId, id);
         Agree(finding, "region", detector.Region, id);
         var service = Service(finding);
         Agree(service, "detectorId", detector.Id, id);

@@ -61,9 +61,9 @@ public sealed class FilterTimeoutAndAccountTests
     {
         await using var h = await PollerHarness.StartAsync("us-east-1");
         string[] accounts = [PollerHarness.AccountA, "210987654321", "777788889999"];
-        var administrator = h.Detector("us-east-1");
-        h.Gd.AddMembers(administrator, "210987654321", "777788889999");
-        var findings = h.Seed(administrator, 9, seed: 57, (i, f) => f["accountId"] = accounts[i % 3]);
+        // The administrator's detector lists its members' findings, which live in the members' own detectors.
+        h.Gd.AddMembers(PollerHarness.AccountA, ["210987654321", "777788889999"]);
+        var findings = accounts.SelectMany((account, i) => h.Seed(h.Detector("us-east-1", account), 3, seed: 57 + i)).ToList();
 
         var cycle = await h.NewPoller(o => o with { ExcludeAccounts = Pattern("^2109") }).RunCycleAsync();
 
@@ -85,9 +85,8 @@ public sealed class FilterTimeoutAndAccountTests
     {
         await using var h = await PollerHarness.StartAsync("us-east-1");
         string[] accounts = [PollerHarness.AccountA, "210987654321"];
-        var administrator = h.Detector("us-east-1");
-        h.Gd.AddMembers(administrator, "210987654321");
-        var findings = h.Seed(administrator, 6, seed: 58, (i, f) => f["accountId"] = accounts[i % 2]);
+        h.Gd.AddMembers(PollerHarness.AccountA, ["210987654321"]);
+        var findings = accounts.SelectMany((account, i) => h.Seed(h.Detector("us-east-1", account), 3, seed: 58 + i)).ToList();
 
         await h.NewPoller(o => o with { Accounts = Pattern("^2109") }).RunCycleAsync();
 

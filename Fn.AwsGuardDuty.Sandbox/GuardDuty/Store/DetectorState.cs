@@ -31,9 +31,6 @@ internal sealed class DetectorState(string id, string accountId, string region, 
 
     public Dictionary<string, StoredFinding> Findings { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Member accounts whose findings this (administrator) detector lists too.</summary>
-    public HashSet<string> MemberAccounts { get; } = new(StringComparer.Ordinal);
-
     /// <summary>Member accounts of this (administrator) detector, wire form, by account id.</summary>
     public SortedDictionary<string, JObject> Members { get; } = new(StringComparer.Ordinal);
 
