@@ -1,0 +1,25 @@
+using Fn.AwsGuardDuty.Configuration;
+using Fn.AwsGuardDuty.Hosting.Health;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Fn.AwsGuardDuty.Hosting.Operator;
+
+public static class OperatorEndpointRegistration
+{
+    /// <summary>
+    /// The operator endpoint (<see cref="OperatorEndpointService"/>) and its <see cref="PrometheusExport"/>, only when
+    /// <c>aws_gd_metrics_listen</c> is set; nothing otherwise. The <see cref="System.Diagnostics.Metrics.IMeterFactory"/>
+    /// whose instruments are exported is the host's.
+    /// </summary>
+    public static IServiceCollection AddOperatorEndpoint(this IServiceCollection services, ListenAddress? address)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (address is null) return services;
+        services.AddMetrics();
+        services.AddSingleton(sp => new PrometheusExport(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddHostedService(sp => new OperatorEndpointService(address, sp.GetRequiredService<HealthModel>(),
+            sp.GetRequiredService<PrometheusExport>(), sp.GetRequiredService<ILogger<OperatorEndpointService>>()));
+        return services;
+    }
+}
