@@ -40,7 +40,7 @@ public sealed record ListenAddress(IPAddress Address, int Port)
         }
         else if (hostText.Contains(':'))
         {
-            error = $"'{text}': write an IPv6 address in brackets, as [::1]:{portText}";
+            error = $"'{text}': write an IPv6 address in brackets, as [{hostText}]:{portText}";
             return false;
         }
 

@@ -17,7 +17,8 @@ public static class OperatorEndpointRegistration
         ArgumentNullException.ThrowIfNull(services);
         if (address is null) return services;
         services.AddMetrics();
-        services.AddSingleton(sp => new PrometheusExport(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddSingleton(sp => new PrometheusExport(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetRequiredService<ILogger<PrometheusExport>>()));
         services.AddHostedService(sp => new OperatorEndpointService(address, sp.GetRequiredService<HealthModel>(),
             sp.GetRequiredService<PrometheusExport>(), sp.GetRequiredService<ILogger<OperatorEndpointService>>()));
         return services;

@@ -1,35 +1,33 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 using Prometheus;
 
 namespace Fn.AwsGuardDuty.Hosting.Operator;
 
 /// <summary>
-/// The Prometheus text of every instrument made from this host's <see cref="IMeterFactory"/> (the meters' scope), so
-/// two app hosts in one process never mix their series. prometheus-net's <see cref="MeterAdapter"/> listens to them
-/// into a registry of our own; its process-wide default registry (with its default collectors) is never collected.
-/// Instrument names are already Prometheus names (fn_aws_guardduty_…_total, …_seconds) and are exported as they are.
+/// The Prometheus text (format 0.0.4) of every instrument made from this host's <see cref="IMeterFactory"/>, so two app
+/// hosts in one process never mix their series. prometheus-net writes the text from a registry of our own, fed by the
+/// <see cref="MeterBridge"/>; its process-wide default registry (with its default collectors) is never collected.
 /// </summary>
 public sealed class PrometheusExport : IDisposable
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
     private readonly CollectorRegistry _registry;
-    private readonly IDisposable _adapter;
+    private readonly MeterBridge _bridge;
 
-    public PrometheusExport(IMeterFactory meters)
+    public PrometheusExport(IMeterFactory meters, ILogger<PrometheusExport> logger)
     {
         ArgumentNullException.ThrowIfNull(meters);
         _registry = Metrics.NewCustomRegistry();
-        _adapter = MeterAdapter.StartListening(new MeterAdapterOptions
-        {
-            InstrumentFilterPredicate = instrument => ReferenceEquals(instrument.Meter.Scope, meters),
-            Registry = _registry,
-            MetricFactory = Metrics.WithCustomRegistry(_registry),
-        });
+        _bridge = new MeterBridge(meters, _registry, logger);
     }
 
-    public Task WriteAsync(Stream output, CancellationToken cancellationToken) =>
-        _registry.CollectAndExportAsTextAsync(output, cancellationToken);
+    public Task WriteAsync(Stream output, CancellationToken cancellationToken)
+    {
+        _bridge.Observe();
+        return _registry.CollectAndExportAsTextAsync(output, cancellationToken);
+    }
 
-    public void Dispose() => _adapter.Dispose();
+    public void Dispose() => _bridge.Dispose();
 }
