@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
+using Fn.AwsGuardDuty.Cli;
+using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.Hosting.Operator;
 using Fn.AwsGuardDuty.Sandbox.ActiveMq;
 using Fn.AwsGuardDuty.Sandbox.Worlds;
@@ -145,11 +147,46 @@ public sealed class OperatorEndpointTests
     }
 
     [Test]
+    public async Task The_health_verb_asks_the_endpoint_and_an_every_interface_address_answers_on_loopback()
+    {
+        var port = LoopbackPorts.Free();
+        var config = _world.WriteConfig(c =>
+        {
+            WorldConfig.AddLines(c.Resilient, "stomp_timeout = 5\nnum_workers = 2");
+            WorldConfig.AddLines(c.GuardDuty, $"aws_gd_polling_enabled = false\naws_gd_metrics_listen = *:{port}");
+        }, Path.Combine(_world.Home, "every-interface.config"));
+        var host = await _world.StartHostAsync(_loggerFactory, configPath: config);
+
+        var (code, output, error) = await HealthVerbAsync("health", "-c", config);
+        code.Should().Be(ExitCodes.Ok, error);
+        output.Should().StartWith($"http://127.0.0.1:{port}/healthz: 200 {{\"status\":\"alive\"");
+
+        await host.DisposeAsync();
+        (code, _, error) = await HealthVerbAsync("health", "-c", config);
+        code.Should().Be(ExitCodes.RuntimeFailure);
+        error.Should().StartWith($"http://127.0.0.1:{port}/healthz: no answer");
+    }
+
+    [Test]
     public void The_prefix_binds_what_the_key_names()
     {
         OperatorEndpointService.PrefixFor(new(IPAddress.Parse("10.0.0.5"), 9464)).Should().Be("http://10.0.0.5:9464/");
         OperatorEndpointService.PrefixFor(new(IPAddress.IPv6Loopback, 9464)).Should().Be("http://[::1]:9464/");
         OperatorEndpointService.PrefixFor(new(IPAddress.Any, 9464)).Should().Be("http://+:9464/");
+    }
+
+    private async Task<(int Code, string Output, string Error)> HealthVerbAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var cli = new CliApplication(new CliContext
+        {
+            Out = output,
+            Error = error,
+            Environment = AppEnvironment.FromDictionary(new Dictionary<string, string>(), _world.Home, _world.Home),
+        });
+        var code = await cli.RunAsync(args);
+        return (code, output.ToString(), error.ToString());
     }
 
     private async Task<(HttpStatusCode Status, JObject Body)> GetJsonAsync(string path)
