@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.Hosting.Health;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,14 @@ public static class OperatorEndpointRegistration
     public static IServiceCollection AddOperatorEndpoint(this IServiceCollection services, ListenAddress? address)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (address is null) return services;
+        return address is null ? services : AddEndpoint(services, address);
+    }
+
+    // Apart, and never inlined, so that compiling AddOperatorEndpoint does not load the endpoint's types (prometheus-net,
+    // HttpListener) when the key is not set.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IServiceCollection AddEndpoint(IServiceCollection services, ListenAddress address)
+    {
         services.AddMetrics();
         services.AddSingleton(sp => new PrometheusExport(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             sp.GetRequiredService<ILogger<PrometheusExport>>()));
