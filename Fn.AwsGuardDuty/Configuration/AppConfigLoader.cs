@@ -45,6 +45,7 @@ public static class AppConfigLoader
         var resilient = ResilientOptionsReader.Read(Reader(ConfigSections.Resilient), guardDutyReader, integrations);
         var guardDuty = GuardDutyOptionsReader.Read(guardDutyReader, integrations, directory);
         var push = PushOptionsReader.Read(guardDutyReader, problems);
+        var metricsListen = MetricsListenReader.Read(guardDutyReader, problems);
 
         // Parse problems first (they explain why a value is missing), then validation of what was read.
         var parseProblems = problems.ToList();
@@ -57,7 +58,7 @@ public static class AppConfigLoader
         }
 
         AddWarnings(warnings, document, resilient, guardDuty);
-        return new AppConfig(path, document, resilient, guardDuty, integrations, warnings, CollectSecrets(document)) { Push = push };
+        return new AppConfig(path, document, resilient, guardDuty, integrations, warnings, CollectSecrets(document)) { Push = push, MetricsListen = metricsListen };
     }
 
     private static void AddWarnings(List<string> warnings, IniDocument document, ResilientOptions resilient, GuardDutyOptions guardDuty)
