@@ -38,13 +38,14 @@ public static class AppConfigLoader
         var directory = Path.GetDirectoryName(path)!;
 
         EnvironmentSubstitution.Apply(document, environment, problems, warnings);
+        var aws = AwsEnvironmentReader.Read(environment, problems);
 
         SectionReader Reader(string section) => new(document, section, environment, directory, problems);
         var integrations = IntegrationsOptionsReader.Read(Reader(ConfigSections.Integrations));
         var guardDutyReader = Reader(ConfigSections.GuardDuty);
         var resilient = ResilientOptionsReader.Read(Reader(ConfigSections.Resilient), guardDutyReader, integrations);
-        var guardDuty = GuardDutyOptionsReader.Read(guardDutyReader, integrations, directory);
-        var push = PushOptionsReader.Read(guardDutyReader, problems);
+        var guardDuty = GuardDutyOptionsReader.Read(guardDutyReader, integrations, directory, aws);
+        var push = PushOptionsReader.Read(guardDutyReader, problems, aws);
 
         // Parse problems first (they explain why a value is missing), then validation of what was read.
         var parseProblems = problems.ToList();
