@@ -65,8 +65,9 @@ public static partial class EnvironmentSubstitution
                 {
                     if (SecretKeyNames.IsSecret(entry.Key))
                     {
-                        problems.Add(new ConfigProblem(section.Name, entry.Key,
-                            $"refers to the environment variable {name}, which is not set"));
+                        problems.Add(new ConfigProblem(section.Name, entry.Key, secrets is null
+                            ? $"refers to the environment variable {name}, which is not set"
+                            : $"refers to {name}, which is neither an App Host protected secret nor an environment variable"));
                     }
                     else
                     {

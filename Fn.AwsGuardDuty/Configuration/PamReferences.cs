@@ -6,8 +6,10 @@ namespace Fn.AwsGuardDuty.Configuration;
 /// <c>PAM_TYPE</c>, else <c>pam_type</c> in <c>[resilient]</c>; on an integration server the default is <c>Keyring</c>,
 /// on App Host there is none (and a <c>^</c> value would then be used as written). IBM's plugins (Keyring, HashiCorpVault,
 /// CyberArk) all fetch from a system outside this app, which this app does not implement; so a <c>^</c> reference in a
-/// section this app reads is an error naming the key and the plugin (exit 2) rather than a literal password sent to SOAR
-/// or AWS. The reference itself is never shown. Other apps' sections are left alone.
+/// secret key (password, api_key_secret, aws_gd_secret_access_key…) of a section this app reads is an error naming the key
+/// and the plugin (exit 2) rather than a literal password sent to SOAR or AWS. The reference itself is never shown. Other
+/// keys keep a leading <c>^</c> as written (IBM keeps the text when the plugin finds nothing; regular expressions such as
+/// <c>aws_gd_regions = ^us-</c> start with it), and other apps' sections are left alone.
 /// </summary>
 public static class PamReferences
 {
@@ -26,13 +28,13 @@ public static class PamReferences
         return trimmed.StartsWith('^') || trimmed.Contains("^{", StringComparison.Ordinal);
     }
 
-    /// <summary>Adds one problem per <c>^</c> value in our sections. Call after <c>$</c> substitution (pam_type may be <c>$VAR</c>).</summary>
+    /// <summary>Adds one problem per <c>^</c> value of a secret key in our sections. Call after <c>$</c> substitution (pam_type may be <c>$VAR</c>).</summary>
     public static void Check(IniDocument document, AppEnvironment environment, List<ConfigProblem> problems)
     {
         var references = OurSections
             .Select(document.FindSection)
             .OfType<IniSection>()
-            .SelectMany(section => section.Entries.Where(e => IsReference(e.Value)).Select(e => (Section: section.Name, e.Key)))
+            .SelectMany(section => section.Entries.Where(e => SecretKeyNames.IsSecret(e.Key) && IsReference(e.Value)).Select(e => (Section: section.Name, e.Key)))
             .ToList();
         if (references.Count == 0)
         {
