@@ -8,13 +8,8 @@ namespace Fn.AwsGuardDuty.Configuration;
 /// </summary>
 public sealed record AwsEnvironment
 {
-    public static AwsEnvironment None { get; } = new();
-
     /// <summary><c>AWS_REGION</c>, else <c>AWS_DEFAULT_REGION</c> (lower case).</summary>
     public string? Region { get; init; }
-
-    /// <summary>Which variable <see cref="Region"/> came from, for messages.</summary>
-    public string? RegionVariable { get; init; }
 
     /// <summary><c>AWS_ENDPOINT_URL</c>: the endpoint of every service that has no service-specific one.</summary>
     public Uri? EndpointUrl { get; init; }
@@ -36,10 +31,4 @@ public sealed record AwsEnvironment
 
     /// <summary>The service-specific endpoint variable when set, else <c>AWS_ENDPOINT_URL</c>, else null.</summary>
     public Uri? EndpointFor(AwsService service) => ServiceEndpointUrls.GetValueOrDefault(service) ?? EndpointUrl;
-
-    /// <summary>The name of the variable <see cref="EndpointFor"/> took its value from, for messages.</summary>
-    public string? EndpointVariableFor(AwsService service) =>
-        ServiceEndpointUrls.ContainsKey(service) ? AwsEnvironmentReader.EndpointVariable(service)
-        : EndpointUrl is not null ? AwsEnvironmentReader.GlobalEndpointVariable
-        : null;
 }

@@ -35,7 +35,7 @@ public static class AwsEnvironmentReader
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(problems);
-        var (region, regionVariable) = ReadRegion(environment, problems);
+        var region = ReadRegion(environment, problems);
         var ignoreEndpoints = Bool(environment, IgnoreEndpointsVariable, problems) ?? false;
         var services = new Dictionary<AwsService, Uri>();
         Uri? global = null;
@@ -54,7 +54,6 @@ public static class AwsEnvironmentReader
         return new AwsEnvironment
         {
             Region = region,
-            RegionVariable = regionVariable,
             EndpointUrl = global,
             ServiceEndpointUrls = services,
             UseFipsEndpoint = Bool(environment, UseFipsVariable, problems),
@@ -64,7 +63,7 @@ public static class AwsEnvironmentReader
         };
     }
 
-    private static (string? Region, string? Variable) ReadRegion(AppEnvironment environment, List<ConfigProblem> problems)
+    private static string? ReadRegion(AppEnvironment environment, List<ConfigProblem> problems)
     {
         // AWS_REGION wins over AWS_DEFAULT_REGION (the SDKs' order); the older name is what the AWS CLI v1 reads.
         foreach (var variable in new[] { RegionVariable, DefaultRegionVariable })
@@ -78,13 +77,13 @@ public static class AwsEnvironmentReader
             if (!RegionFilter.RegionName().IsMatch(region))
             {
                 problems.Add(Problem(variable, $"'{text}' is not a region name such as us-east-1"));
-                return (null, null);
+                return null;
             }
 
-            return (region, variable);
+            return region;
         }
 
-        return (null, null);
+        return null;
     }
 
     private static Uri? Url(AppEnvironment environment, string variable, List<ConfigProblem> problems)

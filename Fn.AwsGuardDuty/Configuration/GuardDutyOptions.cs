@@ -96,9 +96,6 @@ public sealed partial class GuardDutyOptions
     /// <summary>AWS_CA_BUNDLE: the only CA certificates trusted for AWS HTTPS calls; null for the system trust store.</summary>
     public Fn.AwsGuardDuty.Tls.CaBundle? CaBundle { get; init; }
 
-    /// <summary>The AWS environment variables as read at load (for messages naming where a value came from).</summary>
-    public AwsEnvironment Environment { get; init; } = AwsEnvironment.None;
-
     public int MaxConcurrentRegions { get; init; } = DefaultMaxConcurrentRegions;
 
     /// <summary>Only finding types this regex finds (case-insensitive search); null means all.</summary>

@@ -51,7 +51,6 @@ internal static class GuardDutyOptionsReader
             MaxRetries = r.Int("aws_gd_max_retries") ?? (aws.MaxAttempts - 1) ?? GuardDutyOptions.DefaultMaxRetries,
             RetryMode = aws.RetryMode,
             CaBundle = aws.CaBundle,
-            Environment = aws,
             RequestTimeout = r.Duration("aws_gd_request_timeout", Minute) ?? GuardDutyOptions.DefaultRequestTimeout,
         };
     }
