@@ -33,6 +33,7 @@ public sealed class WorldBuilder
     private WorldStomp? _stomp;
     private bool _sandboxBroker;
     private int? _pushMaxReceiveCount;
+    private bool _pushFeed;
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
 
     /// <summary>The world's folder (app.config, CA, state, logs, HOME) under <paramref name="parent"/>; the system temp folder by default.</summary>
@@ -125,10 +126,12 @@ public sealed class WorldBuilder
     /// <paramref name="maxReceiveCount"/> receives) fed by the GuardDuty emulator as the EventBridge rule feeds it;
     /// app.config then names the queue, so the app runs in push mode (<see cref="World.Push"/>).
     /// </summary>
-    public WorldBuilder WithPushQueue(int maxReceiveCount = 5)
+    /// <param name="eventBridgeFeed">False: nothing feeds the queue but what the caller sends (tests that deliver events by hand).</param>
+    public WorldBuilder WithPushQueue(int maxReceiveCount = 5, bool eventBridgeFeed = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxReceiveCount, 1);
         _pushMaxReceiveCount = maxReceiveCount;
+        _pushFeed = eventBridgeFeed;
         return this;
     }
 
@@ -199,7 +202,8 @@ public sealed class WorldBuilder
                 push = await WorldPushQueue.StartAsync(new Sqs.SqsEmulatorOptions { Credentials = [.. _aws], LoggerFactory = _loggerFactory },
                     _regions.Count > 0 ? _regions[0] : "us-east-1", _aws[0].AccountId, maxReceiveCount, cancellationToken).ConfigureAwait(false);
                 parts.Add(push);
-                push.Attach(guardDuty.State);
+                if (_pushFeed)
+                    push.Attach(guardDuty.State);
             }
 
             return new World(new WorldParts(directory, home, caFile, ca, guardDuty, sts, soar, broker, stomp, detectors, _aws, _orgId, _orgName,
