@@ -134,6 +134,8 @@ public sealed class PushInstancesKilledTests
         victim!.IsRunning.Should().BeFalse();
         var incident = world.IncidentsByFinding()[target].Single();
         incident.Comments.Should().ContainSingle("the payload note is part of the create");
+        incident.Rows("gd_finding_overview").Should().ContainSingle(
+            "guardduty-app.md: the overview table holds one row; the rows the dead instance never wrote are completed on redelivery");
     }
 
     /// <summary>Starts the instance again after a pause; it may be killed again before it is ready (another random point).</summary>

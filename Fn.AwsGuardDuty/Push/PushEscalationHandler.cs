@@ -74,9 +74,11 @@ public sealed class PushEscalationHandler : IPushHandler
             }
 
             var known = await _soar.FindAsync(region, detectorId, [finding.Id], cancellationToken).ConfigureAwait(false);
-            return known.GetValueOrDefault(finding.Id) is { } incident
-                ? await UpdateAsync(finding, region, detectorId, incident, cancellationToken).ConfigureAwait(false)
-                : await CreateAsync(finding, region, detectorId, cancellationToken).ConfigureAwait(false);
+            if (known.GetValueOrDefault(finding.Id) is not { } incident)
+                return await CreateAsync(finding, region, detectorId, cancellationToken).ConfigureAwait(false);
+            if (push.ReceiveCount > 1)
+                await RepairAsync(finding, region, detectorId, incident, cancellationToken).ConfigureAwait(false);
+            return await UpdateAsync(finding, region, detectorId, incident, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -131,6 +133,18 @@ public sealed class PushEscalationHandler : IPushHandler
             finding.Id, finding.Type, region, created.Id, created.Recovered ? " (found after a failed create)" : "");
         await LinkSequenceAsync(created.Id, mapped, region, detectorId, cancellationToken).ConfigureAwait(false);
         return PushOutcome.Done;
+    }
+
+    /// <summary>
+    /// A message delivered again may come from an instance that died between the create and its table rows (the
+    /// poller's checkpoint remembers such creates; the queue's receive count is push mode's memory of them).
+    /// </summary>
+    private async Task RepairAsync(PolledFinding finding, string region, string detectorId, KnownIncident incident, CancellationToken cancellationToken)
+    {
+        var repaired = await _soar.RepairTablesAsync(incident.Id, _mapper.Map(finding.ToBoto(), region, detectorId), cancellationToken).ConfigureAwait(false);
+        if (repaired > 0)
+            _logger.LogWarning("Push: SOAR incident {IncidentId} of finding {FindingId} was missing rows in {Tables} table(s) after an interrupted create; completed",
+                incident.Id, finding.Id, repaired);
     }
 
     private async Task<PushOutcome> UpdateAsync(PolledFinding finding, string region, string detectorId, KnownIncident incident,
