@@ -57,25 +57,25 @@ public sealed class PushInstancesKilledTests
         var random = new Random(seed);
         await using var world = await PushClusterWorld.StartAsync("push-kill-random");
         await world.Cluster.StartAllAsync(Ready);
-        var findings = world.NewFindings(150, seed: 1402);
+        var findings = world.NewFindings(120, seed: 1402);
         var ids = findings.Select(f => f.Value<string>("id")!).ToList();
         world.Push.SendPoison(PushClusterWorld.PoisonBody);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var publishing = world.PublishSteadilyAsync(findings, perSecond: 15);
+        var publishing = world.PublishSteadilyAsync(findings, perSecond: 20);
         await Eventually.HoldsAsync(() => world.IncidentsFor(ids) >= 5, Ready, () => $"{world.IncidentsFor(ids)} incidents, waiting for the first 5");
         TestContext.Out.WriteLine($"first 5 incidents after {clock.Elapsed.TotalSeconds:0.0} s");
         var restarts = new List<Task>();
         var schedule = new List<string>();
         for (var kill = 0; kill < 5; kill++)
         {
-            await Task.Delay(random.Next(300, 2_000));
+            await Task.Delay(random.Next(300, 1_500));
             var running = world.Cluster.Instances.Where(i => i.IsRunning).ToList();
             if (running.Count == 0) continue;
             var victim = running[random.Next(running.Count)];
             await victim.KillAsync();
             schedule.Add($"{victim.Name} at {world.IncidentsFor(ids)} incidents");
-            var pause = random.Next(200, 3_000);
+            var pause = random.Next(200, 2_000);
             restarts.Add(RestartAsync(victim, pause));
         }
 
