@@ -88,7 +88,7 @@ public sealed class GuardDutyClientFactory : IDisposable
     public RegionDiscovery CreateRegionDiscovery(TimeProvider? timeProvider = null)
     {
         var ec2Endpoint = GuardDutyEndpoint.Ec2Override(Options, _environment);
-        var lister = new LazyRegionLister(() => new Ec2RegionLister(Options, Credentials, ec2Endpoint));
+        var lister = new LazyRegionLister(() => new Ec2RegionLister(Options, Credentials, ec2Endpoint, Counters.Completed));
         return new RegionDiscovery(lister, GetClient, Options.Regions, Options.RegionsInterval,
             Options.RegionDiscoveryConcurrency, _loggerFactory.CreateLogger<RegionDiscovery>(), timeProvider, ownsLister: true);
     }
