@@ -32,7 +32,6 @@ public sealed class FunctionDispatcher : IDisposable
     public FunctionDispatcher(FunctionHandlerRegistry registry, FunctionListenerOptions options, ILogger logger, TimeProvider? timeProvider = null,
         AppMetrics? metrics = null)
     {
-        _metrics = metrics;
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -40,6 +39,7 @@ public sealed class FunctionDispatcher : IDisposable
         _options = options;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
+        _metrics = metrics;
         _workers = new SemaphoreSlim(options.NumWorkers, options.NumWorkers);
     }
 

@@ -40,7 +40,6 @@ public sealed class PushReceiver
     public PushReceiver(IAmazonSQS sqs, PushOptions options, IPushHandler handler, ILogger<PushReceiver> logger,
         TimeProvider? time = null, TimeSpan? unreadableRedeliveryDelay = null, TimeSpan? receiveBackoff = null, AppMetrics? metrics = null)
     {
-        this.metrics = metrics;
         this.sqs = sqs;
         this.options = options;
         this.handler = handler;
@@ -50,6 +49,7 @@ public sealed class PushReceiver
         this.unreadableRedeliveryDelay = unreadableRedeliveryDelay ?? TimeSpan.FromSeconds(10);
         minBackoff = receiveBackoff ?? TimeSpan.FromSeconds(1);
         maxBackoff = TimeSpan.FromSeconds(30);
+        this.metrics = metrics;
     }
 
     public PushCounters Counters { get; } = new();
