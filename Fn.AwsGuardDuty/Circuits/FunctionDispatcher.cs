@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Fn.AwsGuardDuty.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace Fn.AwsGuardDuty.Circuits;
@@ -25,8 +26,11 @@ public sealed class FunctionDispatcher : IDisposable
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _workers;
     private readonly string _host = Environment.MachineName;
+    private readonly AppMetrics? _metrics;
 
-    public FunctionDispatcher(FunctionHandlerRegistry registry, FunctionListenerOptions options, ILogger logger, TimeProvider? timeProvider = null)
+    /// <param name="metrics">Where each call is counted by function and outcome, with its run time; none when null.</param>
+    public FunctionDispatcher(FunctionHandlerRegistry registry, FunctionListenerOptions options, ILogger logger, TimeProvider? timeProvider = null,
+        AppMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(options);
@@ -35,6 +39,7 @@ public sealed class FunctionDispatcher : IDisposable
         _options = options;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
+        _metrics = metrics;
         _workers = new SemaphoreSlim(options.NumWorkers, options.NumWorkers);
     }
 
@@ -78,12 +83,14 @@ public sealed class FunctionDispatcher : IDisposable
         }
         catch (InvalidFunctionMessageException ex)
         {
+            _metrics?.FunctionCall(AppMetrics.UnknownFunction, MetricOutcomes.Rejected);
             _logger.LogWarning("Rejected message {MessageId} (correlation {CorrelationId}): {Reason}. It is ACKed{Reply}",
                 messageId, correlationId, ex.Message, replyTo is null ? " (no reply-to, so no reply)" : " and answered with an error");
             return new FinalReply(replyTo, correlationId, ActionReply.Error(ex.Message), true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            _metrics?.FunctionCall(AppMetrics.UnknownFunction, MetricOutcomes.Rejected);
             _logger.LogError(ex, "Message {MessageId} (correlation {CorrelationId}) could not be read; it is ACKed and answered with an error",
                 messageId, correlationId);
             return new FinalReply(replyTo, correlationId, ActionReply.Error($"the message could not be read: {ex.Message}"), true);
@@ -94,6 +101,7 @@ public sealed class FunctionDispatcher : IDisposable
             var served = _registry.Names.Count == 0 ? "none" : string.Join(", ", _registry.Names);
             var text = $"function '{parsed.FunctionName}' is not served by this app on {_options.SubscribeDestination}; functions served: {served}";
             _logger.LogWarning("Rejected message {MessageId}: {Reason}", messageId, text);
+            _metrics?.FunctionCall(AppMetrics.UnknownFunction, MetricOutcomes.Rejected);
             return new FinalReply(replyTo, correlationId, ActionReply.Error(text), true);
         }
 
@@ -107,6 +115,7 @@ public sealed class FunctionDispatcher : IDisposable
             var call = new FunctionCall(parsed.Inputs, parsed.Metadata, parsed.Body, sendStatus);
             var result = await handler.HandleAsync(call, abort).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"{handler.GetType().Name} returned no result");
+            _metrics?.FunctionCall(parsed.FunctionName, result.Success ? MetricOutcomes.Ok : MetricOutcomes.Error, Stopwatch.GetElapsedTime(started));
             var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var metrics = new ResultMetrics(_options.PackageName, _options.PackageVersion, _host, elapsed, _time.GetLocalNow().DateTime);
             var body = ActionReply.Completed(ResultEnvelope.Create(result, parsed.Inputs, metrics));
@@ -116,6 +125,7 @@ public sealed class FunctionDispatcher : IDisposable
         }
         catch (FunctionErrorException ex)
         {
+            _metrics?.FunctionCall(parsed.FunctionName, MetricOutcomes.Error, Stopwatch.GetElapsedTime(started));
             _logger.LogWarning("{Function} failed (message {MessageId}): {Reason}", parsed.FunctionName, messageId, ex.Message);
             return new FinalReply(replyTo, correlationId, ActionReply.Error(ex.Message), true);
         }
@@ -125,6 +135,7 @@ public sealed class FunctionDispatcher : IDisposable
         }
         catch (Exception ex)
         {
+            _metrics?.FunctionCall(parsed.FunctionName, MetricOutcomes.Exception, Stopwatch.GetElapsedTime(started));
             _logger.LogError(ex, "{Function} raised an exception (message {MessageId})", parsed.FunctionName, messageId);
             return new FinalReply(replyTo, correlationId, ActionReply.Exception(ex), true);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Fn.AwsGuardDuty.Metrics;
 using Fn.AwsGuardDuty.Stomp;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,14 +33,14 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
 
     public FunctionListener(
         StompClient client, FunctionHandlerRegistry registry, FunctionListenerOptions options,
-        ILogger<FunctionListener> logger, TimeProvider? timeProvider = null)
+        ILogger<FunctionListener> logger, TimeProvider? timeProvider = null, AppMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _client = client;
         _options = options;
         _logger = logger;
-        _dispatcher = new FunctionDispatcher(registry, options, logger, timeProvider);
+        _dispatcher = new FunctionDispatcher(registry, options, logger, timeProvider, metrics);
         _replies = new ReplyDelivery(client, options.PersistentReplies, logger);
         _deduplicator = new MessageDeduplicator(options.AnsweredCacheDuration, options.AnsweredCacheCapacity, timeProvider ?? TimeProvider.System);
         // Observed here so a fatal error nobody awaits does not surface as an unobserved task exception.

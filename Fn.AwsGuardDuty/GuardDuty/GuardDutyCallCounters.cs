@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Fn.AwsGuardDuty.Metrics;
 
 namespace Fn.AwsGuardDuty.GuardDuty;
 
@@ -23,6 +24,9 @@ public sealed class GuardDutyCallCounters
 
     /// <summary>Calls that ended in an error.</summary>
     public long Failures => Interlocked.Read(ref _failures);
+
+    /// <summary>Finished calls by operation (GuardDuty's, EC2 DescribeRegions, STS GetCallerIdentity) and outcome (ok, error, unreachable).</summary>
+    public CallTally Completed { get; } = new();
 
     public long AttemptsOf(string operation) => _attemptsByOperation.TryGetValue(operation, out var n) ? n : 0;
 

@@ -87,7 +87,7 @@ public sealed class GuardDutyClientFactory : IDisposable
     /// </summary>
     public RegionDiscovery CreateRegionDiscovery(TimeProvider? timeProvider = null)
     {
-        var lister = new LazyRegionLister(() => new Ec2RegionLister(Options, Credentials, Options.Ec2EndpointUrl));
+        var lister = new LazyRegionLister(() => new Ec2RegionLister(Options, Credentials, Options.Ec2EndpointUrl, Counters.Completed));
         return new RegionDiscovery(lister, GetClient, Options.Regions, Options.RegionsInterval,
             Options.RegionDiscoveryConcurrency, _loggerFactory.CreateLogger<RegionDiscovery>(), timeProvider, ownsLister: true);
     }

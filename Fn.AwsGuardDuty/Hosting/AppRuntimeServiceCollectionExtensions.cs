@@ -1,6 +1,7 @@
 using Fn.AwsGuardDuty.Circuits;
 using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.GuardDuty;
+using Fn.AwsGuardDuty.Metrics;
 using Fn.AwsGuardDuty.Soar;
 using Fn.AwsGuardDuty.Stomp;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +50,7 @@ public static class AppRuntimeServiceCollectionExtensions
         services.AddSingleton(sp => new StompClient(StompClientOptionsMapping.From(resilient), sp.GetRequiredService<ILogger<StompClient>>()));
         services.AddSingleton(sp => new FunctionListener(
             sp.GetRequiredService<StompClient>(), sp.GetRequiredService<FunctionHandlerRegistry>(), options,
-            sp.GetRequiredService<ILogger<FunctionListener>>(), sp.GetService<TimeProvider>()));
+            sp.GetRequiredService<ILogger<FunctionListener>>(), sp.GetService<TimeProvider>(), sp.GetService<AppMetrics>()));
         services.AddHostedService(sp => new FunctionListenerService(sp.GetRequiredService<FunctionListener>()));
         services.AddHostedService<ListenerSupervisor>();
         services.Configure<HostOptions>(host =>

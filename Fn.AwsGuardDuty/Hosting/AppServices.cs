@@ -4,6 +4,7 @@ using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.Hosting.Health;
 using Fn.AwsGuardDuty.Hosting.Operator;
 using Fn.AwsGuardDuty.Logging;
+using Fn.AwsGuardDuty.Metrics;
 using Fn.AwsGuardDuty.Poller;
 using Fn.AwsGuardDuty.Push;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,8 @@ public static class AppServices
 
         // SoarClient (logged in), SoarSession, GuardDutyClientFactory, RunOutcome
         services.AddAppRuntime(runtime);
+        // The instruments every part records into, on the host's IMeterFactory  (Metrics/)
+        services.AddAppMetrics();
         // StompClient, FunctionHandlerRegistry, FunctionListener + supervisor; no listener when the org's actions
         // framework is off
         services.AddFunctionListener(config.Resilient, runtime.Session);

@@ -212,11 +212,13 @@ internal sealed class DetectorPass
             if (listed && _checkpoint.IsDone(finding.Id, finding.UpdatedAt))
             {
                 _counters.AddSeen();
+                _ctx.Metrics?.FindingSeen(_region);
                 _counters.AddUnchanged();
             }
             else if (_ctx.Filter.Rejects(finding) is { } why)
             {
                 _counters.AddSeen();
+                _ctx.Metrics?.FindingSeen(_region);
                 _counters.AddSkipped();
                 _checkpoint.Retry.Remove(finding.Id);
                 _checkpoint.PendingCreates.Remove(finding.Id);
@@ -225,6 +227,7 @@ internal sealed class DetectorPass
             else if (_budget.TryTake())
             {
                 _counters.AddSeen();
+                _ctx.Metrics?.FindingSeen(_region);
                 work.Add(finding);
             }
             else

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.GuardDuty.Discovery;
+using Fn.AwsGuardDuty.Metrics;
 using Fn.AwsGuardDuty.Soar;
 using Microsoft.Extensions.Logging;
 
@@ -25,8 +26,9 @@ public sealed class FindingsPoller
     private readonly ICallerAccount _account;
 
     /// <param name="backstop">Push mode: findings are sent into the push queue instead of escalated (extensions.md §B).</param>
+    /// <param name="metrics">Where cycles, findings seen and incidents created and closed are counted; none when null.</param>
     public FindingsPoller(IRegionSource regions, ICallerAccount account, SoarClient soar, FindingMapper mapper, PollerOptions options,
-        TimeProvider timeProvider, ILogger<FindingsPoller> logger, Push.PushBackstopSender? backstop = null)
+        TimeProvider timeProvider, ILogger<FindingsPoller> logger, Push.PushBackstopSender? backstop = null, AppMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(account);
@@ -42,8 +44,8 @@ public sealed class FindingsPoller
         _logger = logger;
         var template = CloseTemplate.Load(options.CloseIncidentTemplatePath);
         Store = new CheckpointStore(options.StateDir, logger, _time);
-        _context = new PollerContext(options, new PollerSoar(soar, options, _time, logger), mapper,
-            new FindingFilter(options.SeverityThreshold, options.FindingTypes, options.ExcludeFindingTypes, options.Accounts, options.ExcludeAccounts, logger), template, Store, _time, logger, backstop);
+        _context = new PollerContext(options, new PollerSoar(soar, options, _time, logger, metrics), mapper,
+            new FindingFilter(options.SeverityThreshold, options.FindingTypes, options.ExcludeFindingTypes, options.Accounts, options.ExcludeAccounts, logger), template, Store, _time, logger, backstop, metrics);
     }
 
     public PollerOptions Options => _options;
@@ -161,6 +163,7 @@ public sealed class FindingsPoller
             CheckpointSaveFailures = counters.CheckpointSaveFailures,
         };
         LastCycle = summary;
+        _context.Metrics?.PollCycle(summary.Errors > 0, summary.Duration);
         var byAccount = summary.FindingsByAccount.Count == 0 ? "none"
             : string.Join(", ", summary.FindingsByAccount.Select(kv => $"{kv.Key}: {kv.Value}"));
         var note = summary.Stopped ? " (stopped early)" : summary.CapReached ? " (aws_gd_max_findings_per_cycle reached; the rest carries over)" : "";

@@ -13,4 +13,5 @@ internal sealed record PollerContext(
     CheckpointStore Store,
     TimeProvider Time,
     ILogger Logger,
-    Push.PushBackstopSender? Backstop = null);
+    Push.PushBackstopSender? Backstop = null,
+    Metrics.AppMetrics? Metrics = null);

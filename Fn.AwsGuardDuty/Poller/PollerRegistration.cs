@@ -1,6 +1,7 @@
 using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.GuardDuty;
+using Fn.AwsGuardDuty.Metrics;
 using Fn.AwsGuardDuty.Push;
 using Fn.AwsGuardDuty.Soar;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,8 @@ public static class PollerRegistration
             pollerOptions,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<FindingsPoller>>(),
-            push is null ? null : sp.GetRequiredService<PushBackstopSender>()));
+            push is null ? null : sp.GetRequiredService<PushBackstopSender>(),
+            sp.GetService<AppMetrics>()));
         services.AddHostedService<FindingsPollerService>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Fn.AwsGuardDuty.Findings;
+using Fn.AwsGuardDuty.Metrics;
 using Fn.AwsGuardDuty.Refresh;
 using Fn.AwsGuardDuty.Soar;
 using Fn.AwsGuardDuty.Soar.Patching;
@@ -11,8 +12,9 @@ namespace Fn.AwsGuardDuty.Poller;
 /// <summary>
 /// The SOAR calls of the poller, each with the fewest requests the API allows: one query per batch of findings, one
 /// create per incident (artifacts and note inline) plus one call per table row, two PATCHes to flip the refresh trigger.
+/// Shared by the poller and the push intake, so the incidents created and closed and the refresh triggers are counted here.
 /// </summary>
-public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvider time, ILogger logger)
+public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvider time, ILogger logger, AppMetrics? metrics = null)
 {
     public SoarClient Client => soar;
 
@@ -78,6 +80,7 @@ public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvi
                     logger.LogWarning(
                         "SOAR failed the create of finding {FindingId} (region {Region}) but had made incident {IncidentId}; using it ({Error})",
                         findingId, region, existing.Id, e.Message);
+                    metrics?.IncidentCreated();
                     await RepairTablesAsync(existing.Id, mapped, cancellationToken).ConfigureAwait(false);
                     return new CreatedIncident(existing.Id, Recovered: true);
                 }
@@ -91,6 +94,7 @@ public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvi
                 continue;
             }
 
+            metrics?.IncidentCreated();
             await AddRowsAsync(id, mapped, cancellationToken).ConfigureAwait(false);
             return new CreatedIncident(id, Recovered: false);
         }
@@ -132,6 +136,7 @@ public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvi
         }
 
         await PatchAsync(incident.Id, IncidentFields.TriggerRefresh, current, true, cancellationToken).ConfigureAwait(false);
+        metrics?.RefreshTriggered();
         await PatchAsync(incident.Id, IncidentFields.TriggerRefresh, true, false, cancellationToken).ConfigureAwait(false);
     }
 
@@ -152,13 +157,15 @@ public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvi
     /// Closes with the template and marks the finding archived in the same PATCH, so the archive playbook (its condition
     /// needs archived != True) does not send the finding back to GuardDuty. Throws <see cref="SoarRequiredFieldsException"/>.
     /// </summary>
-    public Task<PatchResult> CloseAsync(long incidentId, CloseTemplate template, CancellationToken cancellationToken)
+    public async Task<PatchResult> CloseAsync(long incidentId, CloseTemplate template, CancellationToken cancellationToken)
     {
         var fields = new Dictionary<string, JToken?>(template.Fields, StringComparer.Ordinal)
         {
             ["properties." + IncidentFields.Archived] = "True",
         };
-        return soar.Incidents.CloseAsync(incidentId, fields, cancellationToken);
+        var result = await soar.Incidents.CloseAsync(incidentId, fields, cancellationToken).ConfigureAwait(false);
+        if (result.Changed) metrics?.IncidentClosed();
+        return result;
     }
 
     private Task<PatchResult> PatchAsync(long incidentId, string field, JToken? oldValue, JToken? newValue, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.Findings;
+using Fn.AwsGuardDuty.Metrics;
 using Fn.AwsGuardDuty.Poller;
 using Fn.AwsGuardDuty.Refresh;
 using Fn.AwsGuardDuty.Soar;
@@ -27,17 +28,20 @@ public sealed class PushEscalationHandler : IPushHandler
     private readonly CloseTemplate _closeTemplate;
     private readonly PushDetectorResolver? _detectors;
     private readonly ILogger _logger;
+    private readonly AppMetrics? _metrics;
 
     /// <param name="regions"><c>aws_gd_regions</c>: findings of other regions are dropped; null means all.</param>
     /// <param name="detectors">The detector a member account's finding is escalated under (the administrator's); null: the finding's own.</param>
+    /// <param name="metrics">Where incidents created and closed and refresh triggers are counted; none when null.</param>
     public PushEscalationHandler(SoarClient soar, FindingMapper mapper, PollerOptions options, RegionFilter? regions, TimeProvider time,
-        ILogger<PushEscalationHandler> logger, PushDetectorResolver? detectors = null)
+        ILogger<PushEscalationHandler> logger, PushDetectorResolver? detectors = null, AppMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(soar);
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(options);
         _soarClient = soar;
-        _soar = new PollerSoar(soar, options, time ?? TimeProvider.System, logger);
+        _soar = new PollerSoar(soar, options, time ?? TimeProvider.System, logger, metrics);
+        _metrics = metrics;
         _mapper = mapper;
         _options = options;
         _regions = regions;
@@ -107,6 +111,7 @@ public sealed class PushEscalationHandler : IPushHandler
             // the lookup above finds it.
             var created = await _soarClient.Incidents.CreateAsync(incident.ToIncidentPayloadJson(), SoarRetryPolicy.SafeOnly, cancellationToken)
                 .ConfigureAwait(false);
+            _metrics?.IncidentCreated();
             _logger.LogInformation("Push: malware found in s3://{Bucket}/{Key} ({Threats}) escalated to SOAR incident {IncidentId}",
                 incident.Bucket, incident.Key, string.Join(", ", incident.ThreatNames), created.Value<long?>("id"));
             return PushOutcome.Done;

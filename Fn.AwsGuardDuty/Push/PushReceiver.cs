@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using Fn.AwsGuardDuty.Configuration;
+using Fn.AwsGuardDuty.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace Fn.AwsGuardDuty.Push;
@@ -30,12 +31,14 @@ public sealed class PushReceiver
     private readonly TimeSpan unreadableRedeliveryDelay;
     private readonly TimeSpan minBackoff;
     private readonly TimeSpan maxBackoff;
+    private readonly AppMetrics? metrics;
 
     /// <param name="unreadableRedeliveryDelay">How long an unreadable message stays hidden before it is received again
     /// (and so counted towards the redrive policy's maxReceiveCount); default 10 s.</param>
     /// <param name="receiveBackoff">First pause after a failed ReceiveMessage, doubled up to 30 s; default 1 s.</param>
+    /// <param name="metrics">Where messages by outcome, event-to-incident times and SQS calls are counted; none when null.</param>
     public PushReceiver(IAmazonSQS sqs, PushOptions options, IPushHandler handler, ILogger<PushReceiver> logger,
-        TimeProvider? time = null, TimeSpan? unreadableRedeliveryDelay = null, TimeSpan? receiveBackoff = null)
+        TimeProvider? time = null, TimeSpan? unreadableRedeliveryDelay = null, TimeSpan? receiveBackoff = null, AppMetrics? metrics = null)
     {
         this.sqs = sqs;
         this.options = options;
@@ -46,6 +49,7 @@ public sealed class PushReceiver
         this.unreadableRedeliveryDelay = unreadableRedeliveryDelay ?? TimeSpan.FromSeconds(10);
         minBackoff = receiveBackoff ?? TimeSpan.FromSeconds(1);
         maxBackoff = TimeSpan.FromSeconds(30);
+        this.metrics = metrics;
     }
 
     public PushCounters Counters { get; } = new();
@@ -70,6 +74,7 @@ public sealed class PushReceiver
             catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or TimeoutException or OperationCanceledException)
             {
                 Counters.AddReceiveFailure();
+                metrics?.SqsCall("ReceiveMessage", AwsCallOutcome.Of(e));
                 logger.LogWarning("Push intake: ReceiveMessage on {Queue} failed ({Error}); retrying in {Delay:0.#} s", queueUrl, Describe(e), backoff.TotalSeconds);
                 try
                 {
@@ -96,6 +101,7 @@ public sealed class PushReceiver
             VisibilityTimeout = (int)options.VisibilityTimeout.TotalSeconds,
             MessageSystemAttributeNames = SystemAttributes,
         }, cancellationToken).ConfigureAwait(false);
+        metrics?.SqsCall("ReceiveMessage", MetricOutcomes.Ok);
         var messages = response.Messages ?? [];
         Counters.AddReceived(messages.Count, time.GetUtcNow());
         if (messages.Count == 0)
@@ -140,6 +146,7 @@ public sealed class PushReceiver
             {
                 case PushUnreadable unreadable:
                     inFlight.TryRemove(message.MessageId, out _);
+                    metrics?.PushMessage(MetricOutcomes.Unreadable);
                     logger.LogWarning("Push intake: message {MessageId} (received {Count} times) is unreadable and left on the queue for its redrive policy: {Reason}",
                         message.MessageId, message.Attributes?.GetValueOrDefault("ApproximateReceiveCount") ?? "?", unreadable.Reason);
                     await RedeliverLaterAsync(message).ConfigureAwait(false);
@@ -147,6 +154,7 @@ public sealed class PushReceiver
                 case PushIgnored ignored:
                     logger.LogDebug("Push intake: message {MessageId}, event {EventId}: {Reason} ({Detail}); deleted",
                         message.MessageId, ignored.Event.Id, ignored.Reason, ignored.Detail);
+                    metrics?.PushMessage(MetricOutcomes.Ignored);
                     done.Enqueue(message);
                     continue;
             }
@@ -157,11 +165,14 @@ public sealed class PushReceiver
 
             if (await HandleAsync(message, item, cancellationToken).ConfigureAwait(false) == PushOutcome.Done)
             {
+                metrics?.PushMessage(MetricOutcomes.Done);
+                metrics?.PushEventHandled(EventTime(item), time.GetUtcNow());
                 done.Enqueue(message);
                 continue;
             }
 
             Counters.AddRetry();
+            metrics?.PushMessage(MetricOutcomes.Retry);
             foreach (var left in lane.Skip(i))
             {
                 inFlight.TryRemove(left.MessageId, out _);
@@ -176,6 +187,13 @@ public sealed class PushReceiver
             return;
         }
     }
+
+    private static string? EventTime(PushItem item) => item switch
+    {
+        PushFinding finding => finding.Event.Time,
+        PushMalware malware => malware.Event.Time,
+        _ => null,
+    };
 
     private async Task<PushOutcome> HandleAsync(Message message, PushItem item, CancellationToken cancellationToken)
     {
@@ -216,6 +234,7 @@ public sealed class PushReceiver
                         QueueUrl = queueUrl,
                         Entries = chunk.Select((m, i) => new ChangeMessageVisibilityBatchRequestEntry($"v{i}", m.ReceiptHandle) { VisibilityTimeout = seconds }).ToList(),
                     }, cancellationToken).ConfigureAwait(false);
+                    metrics?.SqsCall("ChangeMessageVisibilityBatch", MetricOutcomes.Ok);
                     Counters.AddExtensions(response.Successful?.Count ?? 0);
                     foreach (var failed in response.Failed ?? [])
                     {
@@ -229,6 +248,7 @@ public sealed class PushReceiver
                 catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or TimeoutException)
                 {
                     Counters.AddExtensionFailures(chunk.Length);
+                    metrics?.SqsCall("ChangeMessageVisibilityBatch", AwsCallOutcome.Of(e));
                     logger.LogWarning("Push intake: extending the visibility of {Count} message(s) failed ({Error}); trying again", chunk.Length, Describe(e));
                 }
             }
@@ -247,6 +267,7 @@ public sealed class PushReceiver
                     QueueUrl = queueUrl,
                     Entries = chunk.Select((m, i) => new DeleteMessageBatchRequestEntry($"d{i}", m.ReceiptHandle)).ToList(),
                 }, deadline.Token).ConfigureAwait(false);
+                metrics?.SqsCall("DeleteMessageBatch", MetricOutcomes.Ok);
                 Counters.AddDeleted(response.Successful?.Count ?? 0);
                 foreach (var failed in response.Failed ?? [])
                 {
@@ -259,6 +280,7 @@ public sealed class PushReceiver
             catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or TimeoutException or OperationCanceledException)
             {
                 Counters.AddDeleteFailures(chunk.Length);
+                metrics?.SqsCall("DeleteMessageBatch", AwsCallOutcome.Of(e));
                 logger.LogWarning("Push intake: deleting {Count} handled message(s) failed ({Error}); when they come back they are recognised", chunk.Length, Describe(e));
             }
             finally

@@ -2,6 +2,7 @@ using Amazon.SQS;
 using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.GuardDuty;
+using Fn.AwsGuardDuty.Metrics;
 using Fn.AwsGuardDuty.Poller;
 using Fn.AwsGuardDuty.Soar;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,10 +39,11 @@ public static class PushRegistration
         services.AddSingleton(sp => new PushDetectorResolver(sp.GetRequiredService<GuardDutyClientFactory>().GetClient, sp.GetRequiredService<ICallerAccount>()));
         services.AddSingleton<IPushHandler>(sp => new PushEscalationHandler(
             sp.GetRequiredService<SoarClient>(), sp.GetRequiredService<FindingMapper>(), pollerOptions, guardDuty.Regions,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PushEscalationHandler>>(), sp.GetRequiredService<PushDetectorResolver>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PushEscalationHandler>>(), sp.GetRequiredService<PushDetectorResolver>(),
+            sp.GetService<AppMetrics>()));
         services.AddSingleton(sp => new PushReceiver(
             sp.GetRequiredService<IAmazonSQS>(), push, sp.GetRequiredService<IPushHandler>(), sp.GetRequiredService<ILogger<PushReceiver>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(), metrics: sp.GetService<AppMetrics>()));
         services.AddSingleton(sp => new PushBackstopSender(
             sp.GetRequiredService<IAmazonSQS>(), push.Queue, sp.GetRequiredService<ILogger<PushBackstopSender>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new PushFeedMark(guardDuty.StateDir));

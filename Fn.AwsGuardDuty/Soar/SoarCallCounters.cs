@@ -1,3 +1,5 @@
+using Fn.AwsGuardDuty.Metrics;
+
 namespace Fn.AwsGuardDuty.Soar;
 
 /// <summary>Counts HTTP calls per client instance (the bench reports SOAR calls per incident). Thread-safe.</summary>
@@ -15,6 +17,9 @@ public sealed class SoarCallCounters
 
     /// <summary>Session logins (first one and re-logins).</summary>
     public long Logins => Interlocked.Read(ref _logins);
+
+    /// <summary>Every HTTP request by operation (<c>create_incident</c>, <c>add_note</c>...) and outcome (ok, error, unreachable).</summary>
+    public CallTally ByOperation { get; } = new();
 
     internal void CountCall() => Interlocked.Increment(ref _calls);
 

@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Fn.AwsGuardDuty.GuardDuty.Credentials;
 using Fn.AwsGuardDuty.GuardDuty.Errors;
 using Fn.AwsGuardDuty.GuardDuty.Http;
+using Fn.AwsGuardDuty.Metrics;
 
 namespace Fn.AwsGuardDuty.GuardDuty.Discovery;
 
@@ -14,15 +15,22 @@ namespace Fn.AwsGuardDuty.GuardDuty.Discovery;
 /// </summary>
 public sealed class Ec2RegionLister : IRegionLister, IDisposable
 {
-    private readonly AmazonEC2Client _ec2;
+    private const string Operation = "DescribeRegions";
 
-    public Ec2RegionLister(GuardDutyClientOptions options, GuardDutyCredentials credentials, Uri? endpointOverride)
-        : this(BuildConfig(options, endpointOverride), credentials)
+    private readonly AmazonEC2Client _ec2;
+    private readonly CallTally? _calls;
+
+    /// <param name="calls">Where each DescribeRegions is counted by outcome (the factory's <see cref="GuardDutyCallCounters.Completed"/>).</param>
+    public Ec2RegionLister(GuardDutyClientOptions options, GuardDutyCredentials credentials, Uri? endpointOverride, CallTally? calls = null)
+        : this(BuildConfig(options, endpointOverride), credentials, calls)
     {
     }
 
-    private Ec2RegionLister(AmazonEC2Config config, GuardDutyCredentials credentials) =>
+    private Ec2RegionLister(AmazonEC2Config config, GuardDutyCredentials credentials, CallTally? calls)
+    {
         _ec2 = new AmazonEC2Client(credentials.Credentials, config);
+        _calls = calls;
+    }
 
     /// <summary>The client configuration: region, FIPS, endpoint override and the shared AWS settings.</summary>
     public static AmazonEC2Config BuildConfig(GuardDutyClientOptions options, Uri? endpointOverride)
@@ -48,15 +56,18 @@ public sealed class Ec2RegionLister : IRegionLister, IDisposable
         try
         {
             var response = await _ec2.DescribeRegionsAsync(new DescribeRegionsRequest(), cancellationToken).ConfigureAwait(false);
+            _calls?.Add(Operation, MetricOutcomes.Ok);
             return (response.Regions ?? []).Select(r => r.RegionName).Where(n => !string.IsNullOrWhiteSpace(n))
                 .Distinct(StringComparer.Ordinal).ToList();
         }
         catch (AmazonServiceException e)
         {
+            _calls?.Add(Operation, MetricOutcomes.Error);
             throw new GuardDutyException($"EC2 DescribeRegions failed: {(int)e.StatusCode} {e.ErrorCode}: {e.Message}", e);
         }
         catch (AmazonClientException e)
         {
+            _calls?.Add(Operation, MetricOutcomes.Unreachable);
             throw new GuardDutyException($"EC2 DescribeRegions failed: {e.Message}", e);
         }
     }

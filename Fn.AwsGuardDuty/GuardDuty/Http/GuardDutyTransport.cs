@@ -4,6 +4,7 @@ using System.Text;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 using Fn.AwsGuardDuty.GuardDuty.Errors;
+using Fn.AwsGuardDuty.Metrics;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -71,6 +72,7 @@ internal sealed class GuardDutyTransport
             if (outcome.Exception is null)
             {
                 _quota?.OnSuccess(state.LastRetryCost);
+                _counters.Completed.Add(request.Operation, MetricOutcomes.Ok);
                 _logger.LogDebug("GuardDuty {Operation} {Region} {Status} in {ElapsedMs} ms ({Attempts} attempt(s))",
                     request.Operation, request.Region, state.LastStatus, Elapsed(started), state.Attempts);
                 return outcome.Result!;
@@ -111,6 +113,7 @@ internal sealed class GuardDutyTransport
                 { Attempts = state.Attempts },
             _ => error,
         };
+        _counters.Completed.Add(request.Operation, result is GuardDutyServiceException ? MetricOutcomes.Error : MetricOutcomes.Unreachable);
         // A plain refusal (400, 403…) is the caller's business and is reported by it; what outlived the retries is ours.
         var level = result is GuardDutyServiceException { IsRetryable: false } ? LogLevel.Debug : LogLevel.Warning;
         _logger.Log(level, "GuardDuty {Operation} {Region} failed after {Attempts} attempt(s) in {ElapsedMs} ms: {Error}",

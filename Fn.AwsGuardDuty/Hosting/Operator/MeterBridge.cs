@@ -22,7 +22,7 @@ internal sealed class MeterBridge : IDisposable
 
     public MeterBridge(IMeterFactory meters, CollectorRegistry registry, ILogger logger)
     {
-        _factory = Metrics.WithCustomRegistry(registry);
+        _factory = Prometheus.Metrics.WithCustomRegistry(registry);
         _logger = logger;
         _listener.InstrumentPublished = (instrument, listener) =>
         {

@@ -19,7 +19,7 @@ public sealed class PrometheusExport : IDisposable
     public PrometheusExport(IMeterFactory meters, ILogger<PrometheusExport> logger)
     {
         ArgumentNullException.ThrowIfNull(meters);
-        _registry = Metrics.NewCustomRegistry();
+        _registry = Prometheus.Metrics.NewCustomRegistry();
         _bridge = new MeterBridge(meters, _registry, logger);
     }
 

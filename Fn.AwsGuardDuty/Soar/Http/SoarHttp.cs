@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Fn.AwsGuardDuty.Metrics;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using Polly;
@@ -122,6 +123,7 @@ internal sealed class SoarHttp : IDisposable
             using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            _counters.ByOperation.Add(SoarOperation.Of(request), (int)response.StatusCode < 400 ? MetricOutcomes.Ok : MetricOutcomes.Error);
             _logger.LogDebug("SOAR {Method} {Path} {Status} {ElapsedMs:0} ms", request.Method, fullPath, (int)response.StatusCode, elapsed);
             if (_logger.IsEnabled(LogLevel.Trace))
             {
@@ -138,11 +140,13 @@ internal sealed class SoarHttp : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            _counters.ByOperation.Add(SoarOperation.Of(request), MetricOutcomes.Unreachable);
             _logger.LogDebug("SOAR {Method} {Path} timeout {ElapsedMs:0} ms", request.Method, fullPath, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw new SoarAttemptTimeoutException(_options.RequestTimeout);
         }
         catch (HttpRequestException ex)
         {
+            _counters.ByOperation.Add(SoarOperation.Of(request), MetricOutcomes.Unreachable);
             _logger.LogDebug("SOAR {Method} {Path} failed ({Error}) {ElapsedMs:0} ms", request.Method, fullPath, ex.HttpRequestError, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
         }
