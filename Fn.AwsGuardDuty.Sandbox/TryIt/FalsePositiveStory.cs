@@ -1,4 +1,5 @@
 using Fn.AwsGuardDuty.Sandbox.Platform;
+using Fn.AwsGuardDuty.Sandbox.Soar.State;
 
 namespace Fn.AwsGuardDuty.Sandbox.TryIt;
 
@@ -21,12 +22,32 @@ public sealed class FalsePositiveStory(TryItSession session, TryItConsole ui)
 
         await ui.StepAsync($"An analyst runs \"{FalsePositivePlaybook.DisplayName}\" on incident {incident.Id} (finding {finding.Id}, {finding.Type})", async () =>
         {
-            var run = await session.Runner.RunMarkFalsePositiveAsync(incident.Id, FilterName, "marked in the try-it demo", cancellationToken)
-                .WaitAsync(Timeout, cancellationToken).ConfigureAwait(false);
+            // The ARCHIVE filter archives the finding at once, so the app may close the incident (GuardDuty's archive
+            // event, or the next poll) before the playbook's script does; whoever closes it first gets the count.
+            var closedByScript = false;
+            void OnChanged(object? sender, SoarIncidentChangedEventArgs change)
+            {
+                if (change.Incident.Id == incident.Id && change.Kind == SoarIncidentChangeKind.Closed)
+                    closedByScript = change.Incident.ResolutionId == FalsePositivePlaybook.NotAnIssue;
+            }
+
+            session.Servers.Soar.State.IncidentChanged += OnChanged;
+            SoarPlaybookRun run;
+            try
+            {
+                run = await session.Runner.RunMarkFalsePositiveAsync(incident.Id, FilterName, "marked in the try-it demo", cancellationToken)
+                    .WaitAsync(Timeout, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                session.Servers.Soar.State.IncidentChanged -= OnChanged;
+            }
+
             if (run.Outcome != SoarPlaybookOutcome.Succeeded)
                 throw new TryItException($"the false-positive playbook on incident {incident.Id} ended {run.Outcome}: {run.Detail}");
-            session.AnalystCloses++;
-            return $"3 functions called, {run.Detail}";
+            if (closedByScript)
+                session.AnalystCloses++;
+            return $"3 functions called, {run.Detail}; the incident was closed by {(closedByScript ? "the playbook's script" : "the app, on GuardDuty's archive, before the script")}";
         }).ConfigureAwait(false);
 
         await ui.StepAsync("Check GuardDuty: NOT_USEFUL feedback, the ARCHIVE filter, the finding archived", () =>

@@ -39,6 +39,8 @@ public static class PokeGuide
             ("Throttle every 3rd GuardDuty call (then {\"clear\":true})", $"curl -s -X POST {gd}/_emulator/faults -d '{{\"throttleEveryNth\":3}}'"),
             ("Read an incident in SOAR (analyst key in the curl config)",
                 $"curl -s -K {SandboxLayout.Display(layout.SoarCurlConfig)} https://127.0.0.1:{s.Soar.Port}/rest/orgs/{SandboxServers.OrgId}/incidents/{incident}"),
+            ("The app's metrics, readiness and liveness (aws_gd_metrics_listen)",
+                $"curl -s {session.MetricsEndpoint}metrics; curl -s {session.MetricsEndpoint}readyz; curl -s {session.MetricsEndpoint}healthz"),
             ("Check the configuration end to end", $"dotnet run --project Fn.AwsGuardDuty -- selftest -c {config}"),
             ("Follow the app's log", $"tail -f {SandboxLayout.Display(layout.LogFile)}"),
         ];

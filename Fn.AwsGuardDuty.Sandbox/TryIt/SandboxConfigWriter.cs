@@ -12,9 +12,9 @@ namespace Fn.AwsGuardDuty.Sandbox.TryIt;
 /// </summary>
 public static class SandboxConfigWriter
 {
-    public static void WriteAll(SandboxLayout layout, World servers, SandboxPushQueue? push, SandboxSecrets secrets, TryItOptions options)
+    public static void WriteAll(SandboxLayout layout, World servers, SandboxPushQueue? push, SandboxSecrets secrets, TryItOptions options, Uri metrics)
     {
-        WriteSecretFile(layout.AppConfig, AppConfig(layout, servers, push, options));
+        WriteSecretFile(layout.AppConfig, AppConfig(layout, servers, push, options, metrics));
         WriteSecretFile(layout.SoarCurlConfig, $"""
             # curl -K {SandboxLayout.Display(layout.SoarCurlConfig)} https://127.0.0.1:{servers.Soar.Port}/rest/orgs/{SandboxServers.OrgId}/incidents/ID
             # the sandbox SOAR's analyst API key and CA, written by the try-it command
@@ -29,7 +29,7 @@ public static class SandboxConfigWriter
     /// <summary>The NLog.config of the in-process app and of the sandbox's own parts: the log file only.</summary>
     public static void WriteNLogConfig(SandboxLayout layout) => File.WriteAllText(layout.NLogConfig, NLogConfig);
 
-    public static string AppConfig(SandboxLayout layout, World servers, SandboxPushQueue? push, TryItOptions options)
+    public static string AppConfig(SandboxLayout layout, World servers, SandboxPushQueue? push, TryItOptions options, Uri metrics)
     {
         var config = servers.Config();
         config.Header = """
@@ -52,6 +52,7 @@ public static class SandboxConfigWriter
             aws_gd_closed_incident_action = leave
             aws_gd_state_dir = {layout.StateDirectory}
             aws_gd_max_retries = 3
+            aws_gd_metrics_listen = {metrics.Host}:{metrics.Port}
             """);
         if (push is not null)
         {

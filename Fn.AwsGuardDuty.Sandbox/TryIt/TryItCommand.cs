@@ -91,6 +91,8 @@ public sealed class TryItCommand(TryItOptions options, IAnsiConsole console)
             await new SequenceStory(session, ui).RunAsync(cancellationToken).ConfigureAwait(false);
             ui.Heading("7. An analyst marks an incident as a false positive: feedback, a suppression rule, archived, closed");
             await new FalsePositiveStory(session, ui).RunAsync(cancellationToken).ConfigureAwait(false);
+            ui.Heading("8. The operator endpoint: health, readiness, and metrics that count what the summary counts");
+            await new OperatorStory(session, ui).RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (TryItException e)
         {

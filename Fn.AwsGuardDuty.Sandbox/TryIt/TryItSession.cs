@@ -53,6 +53,9 @@ public sealed partial class TryItSession : IAsyncDisposable
 
     public IReadOnlyList<SeededFinding> Seeded { get; private set; } = [];
 
+    /// <summary>The app's operator endpoint (<c>aws_gd_metrics_listen</c>): /metrics, /healthz, /readyz.</summary>
+    public Uri MetricsEndpoint { get; private set; } = null!;
+
     /// <summary>Incidents closed through <see cref="Analyst"/>.</summary>
     public int AnalystCloses { get; set; }
 
@@ -82,7 +85,8 @@ public sealed partial class TryItSession : IAsyncDisposable
 
         await _ui.StepAsync($"Write {SandboxLayout.Display(Layout.AppConfig)}", () =>
         {
-            SandboxConfigWriter.WriteAll(Layout, Servers, Push, Secrets, Options);
+            MetricsEndpoint = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+            SandboxConfigWriter.WriteAll(Layout, Servers, Push, Secrets, Options, MetricsEndpoint);
             return Task.FromResult($"CA {SandboxLayout.Display(Layout.CaFile)}, log {SandboxLayout.Display(Layout.LogFile)}, " +
                 $"polling every {Options.PollInterval.TotalSeconds:0} s");
         }).ConfigureAwait(false);
@@ -197,5 +201,12 @@ public sealed partial class TryItSession : IAsyncDisposable
         var bands = seeded.GroupBy(f => f.Severity switch { >= 9 => "Critical", >= 7 => "High", >= 4 => "Medium", _ => "Low" })
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
         return string.Create(CultureInfo.InvariantCulture, $"{regions}; {seeded.Select(f => f.Type).Distinct().Count()} finding types; {string.Join(", ", bands)}");
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

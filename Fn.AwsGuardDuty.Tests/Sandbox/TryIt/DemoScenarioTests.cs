@@ -39,9 +39,12 @@ public class DemoScenarioTests
         summary.IncidentsRefreshed.Should().Be(1);
         // Closed: one by the poller (archived in GuardDuty), one by an analyst (step 4), one by the false-positive playbook (step 7).
         console.Text.Should().Contain("An analyst marks an incident as a false positive").And.Contain("closed, note added, no archive playbook after it");
+        // The false-positive playbook's ARCHIVE filter archives its finding at once, so the app may close that incident
+        // before the playbook's script does: either way three closes, and /metrics agrees with whichever happened.
         summary.IncidentsClosed.Should().Be(3);
-        summary.ClosedByAnalyst.Should().Be(2);
-        summary.ClosedByPoller.Should().Be(1);
+        summary.ClosedByAnalyst.Should().BeInRange(1, 2);
+        console.Text.Should().Contain("The operator endpoint").And.Contain("both 200")
+            .And.Contain($"agrees: 22 created, {summary.ClosedByPoller} closed, 1 refresh triggers, 11 function calls over 10 functions");
         summary.IncidentsReopened.Should().Be(0);
         summary.FindingsArchived.Should().Be(3);
         summary.PlaybookFailures.Should().Be(0);
