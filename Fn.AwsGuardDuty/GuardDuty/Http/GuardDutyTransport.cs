@@ -23,6 +23,7 @@ internal sealed class GuardDutyTransport
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("gd.call");
     private static readonly HttpRequestOptionsKey<string> SigningRegion = new(SigV4SigningHandler.RegionOptionKey);
     private static readonly ProductInfoHeaderValue UserAgent = new("fn-aws-guardduty", "1.0");
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
 
     private readonly HttpClient _http;
     private readonly GuardDutyClientOptions _options;
@@ -65,8 +66,9 @@ internal sealed class GuardDutyTransport
                 context, state).ConfigureAwait(false);
             if (outcome.Exception is null)
             {
-                _logger.LogDebug("GuardDuty {Operation} {Region} {Status} in {ElapsedMs} ms ({Attempts} attempt(s))",
-                    request.Operation, request.Region, state.LastStatus, Elapsed(started), state.Attempts);
+                if (_logger.IsEnabled(LogLevel.Debug))
+                    _logger.LogDebug("GuardDuty {Operation} {Region} {Status} in {ElapsedMs} ms ({Attempts} attempt(s))",
+                        request.Operation, request.Region, state.LastStatus, Elapsed(started), state.Attempts);
                 return outcome.Result!;
             }
             throw Translate(outcome.Exception, state, started, cancellationToken);
@@ -121,7 +123,7 @@ internal sealed class GuardDutyTransport
         var url = new Uri(state.Endpoint.AbsoluteUri.TrimEnd('/') + request.PathAndQuery());
         using var message = new HttpRequestMessage(request.Method, url);
         message.Options.Set(SigningRegion, request.Region);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        message.Headers.Accept.Add(AcceptJson);
         message.Headers.UserAgent.Add(UserAgent);
         if (request.Body is not null)
             message.Content = new StringContent(request.Body.ToString(Formatting.None), Encoding.UTF8, "application/json");
@@ -139,8 +141,11 @@ internal sealed class GuardDutyTransport
         using (response)
         {
             state.LastStatus = (int)response.StatusCode;
+            // A page of findings is ~150 KB of JSON: parsed from the buffered bytes, not from a string copy of it
+            // (which would be a large-object-heap allocation per page).
+            if (response.IsSuccessStatusCode)
+                return ParseBody(request, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode) return ParseBody(request, body);
 
             var error = GuardDutyErrorParser.Parse(request.Operation, request.Region, response.StatusCode,
                 name => Header(response, name), body);
@@ -150,12 +155,13 @@ internal sealed class GuardDutyTransport
         }
     }
 
-    private static JObject ParseBody(GuardDutyRequest request, string body)
+    private static JObject ParseBody(GuardDutyRequest request, Stream body)
     {
-        if (string.IsNullOrWhiteSpace(body)) return new JObject();
         try
         {
-            return WireJson.Parse(body) as JObject
+            var token = WireJson.Parse(body);
+            if (token is null) return new JObject();
+            return token as JObject
                    ?? throw new GuardDutyResponseException($"GuardDuty {request.Operation} returned JSON that is not an object.");
         }
         catch (JsonException e)

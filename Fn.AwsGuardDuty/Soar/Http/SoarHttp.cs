@@ -122,7 +122,10 @@ internal sealed class SoarHttp : IDisposable
             using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            _logger.LogDebug("SOAR {Method} {Path} {Status} {ElapsedMs:0} ms", request.Method, fullPath, (int)response.StatusCode, elapsed);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.LogDebug("SOAR {Method} {Path} {Status} {ElapsedMs:0} ms", request.Method, fullPath, (int)response.StatusCode, elapsed);
+            }
             if (_logger.IsEnabled(LogLevel.Trace))
             {
                 _logger.LogTrace("SOAR {Method} {Path} response body: {Body}", request.Method, fullPath, request.SensitiveResponse ? "(redacted)" : body);
@@ -229,6 +232,7 @@ internal sealed class SoarHttp : IDisposable
             MaxConnectionsPerServer = 64,
         };
         handler.SslOptions.RemoteCertificateValidationCallback = validator.Validate;
+        handler.SslOptions.CertificateChainPolicy = validator.ChainPolicy();
         if (options.EffectiveProxy is { } proxy)
         {
             handler.Proxy = proxy;
