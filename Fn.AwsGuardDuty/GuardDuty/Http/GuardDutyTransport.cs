@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using Amazon.Runtime;
-using Amazon.Runtime.Signing;
 using Fn.AwsGuardDuty.GuardDuty.Errors;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
@@ -15,26 +14,27 @@ namespace Fn.AwsGuardDuty.GuardDuty.Http;
 
 /// <summary>
 /// Sends one rest-json call with the resilience pipeline <c>total deadline → retry → per-try timeout</c> around a fresh
-/// <see cref="HttpRequestMessage"/> per attempt. The <see cref="HttpClient"/> below holds the SigV4 signing handler, so
-/// every attempt is signed again with a current timestamp; the retry sits outside the signer as its docs require.
+/// <see cref="HttpRequestMessage"/> per attempt, each signed (SigV4) with a current timestamp by <see cref="GuardDutySigner"/>.
 /// </summary>
 internal sealed class GuardDutyTransport
 {
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("gd.call");
-    private static readonly HttpRequestOptionsKey<string> SigningRegion = new(SigV4SigningHandler.RegionOptionKey);
     private static readonly ProductInfoHeaderValue UserAgent = new("fn-aws-guardduty", "1.0");
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    private static readonly MediaTypeHeaderValue JsonContentType = MediaTypeHeaderValue.Parse(GuardDutySigner.JsonContentType);
 
     private readonly HttpClient _http;
+    private readonly GuardDutySigner _signer;
     private readonly GuardDutyClientOptions _options;
     private readonly GuardDutyCallCounters _counters;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
     private readonly GuardDutyRetryPolicy _retryPolicy;
 
-    public GuardDutyTransport(HttpClient http, GuardDutyClientOptions options, GuardDutyCallCounters counters, ILogger logger)
+    public GuardDutyTransport(HttpClient http, GuardDutySigner signer, GuardDutyClientOptions options, GuardDutyCallCounters counters, ILogger logger)
     {
         _http = http;
+        _signer = signer;
         _options = options;
         _counters = counters;
         _logger = logger;
@@ -122,12 +122,17 @@ internal sealed class GuardDutyTransport
 
         var url = new Uri(state.Endpoint.AbsoluteUri.TrimEnd('/') + request.PathAndQuery());
         using var message = new HttpRequestMessage(request.Method, url);
-        message.Options.Set(SigningRegion, request.Region);
         message.Headers.Accept.Add(AcceptJson);
         message.Headers.UserAgent.Add(UserAgent);
+        byte[]? body = null;
         if (request.Body is not null)
-            message.Content = new StringContent(request.Body.ToString(Formatting.None), Encoding.UTF8, "application/json");
+        {
+            body = Encoding.UTF8.GetBytes(request.Body.ToString(Formatting.None));
+            message.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonContentType } };
+        }
 
+        // Signed per attempt, inside the retry, so each attempt carries a current timestamp.
+        await _signer.SignAsync(message, request.Region, body, cancellationToken).ConfigureAwait(false);
         HttpResponseMessage response;
         try
         {
@@ -145,10 +150,10 @@ internal sealed class GuardDutyTransport
             // (which would be a large-object-heap allocation per page).
             if (response.IsSuccessStatusCode)
                 return ParseBody(request, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var errorBody = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
 
             var error = GuardDutyErrorParser.Parse(request.Operation, request.Region, response.StatusCode,
-                name => Header(response, name), body);
+                name => Header(response, name), errorBody);
             state.LastProblem = $"{(int)response.StatusCode} {error.ErrorCode}";
             throw new GuardDutyServiceException(error.Operation, error.Region, error.StatusCode, error.ErrorCode,
                 error.ErrorSubType, error.ServiceMessage, error.RequestId) { Attempts = attempt };
