@@ -25,6 +25,7 @@ public static class BenchVerb
         new IdleRssScenario(),
         new StartupScenario(),
         new PushLatencyScenario(),
+        new PushFailoverScenario(),
     ];
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, AnsiConsole.Console, CancellationToken.None);

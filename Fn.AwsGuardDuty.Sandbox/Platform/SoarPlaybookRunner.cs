@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.Sandbox.Soar;
 using Fn.AwsGuardDuty.Sandbox.Soar.Imports;
 using Fn.AwsGuardDuty.Sandbox.Soar.State;
@@ -13,6 +14,7 @@ namespace Fn.AwsGuardDuty.Sandbox.Platform;
 /// its refresh trigger turns true (<see cref="GuardDutyPlaybookRules"/>), it calls the archive or refresh function
 /// through <see cref="SoarPlatform"/> (a real STOMP round trip to the app) and applies what the playbook's script does
 /// (<see cref="ArchiveFindingScript"/>, <see cref="UpdateFindingDetailsScript"/>) through <see cref="SoarScriptEffects"/>.
+/// <see cref="RunMarkFalsePositiveAsync"/> plays the manual false-positive playbook as an analyst starts it.
 /// The change hook only queues work; one worker runs the playbooks in order, logs failures, and keeps counts and a
 /// history that tests and the try-it summary read. <see cref="WaitForIdleAsync"/> waits for the queue to drain.
 /// </summary>
@@ -145,14 +147,7 @@ public sealed class SoarPlaybookRunner : IAsyncDisposable
                 continue;
             }
 
-            lock (_gate)
-            {
-                if (_outstanding++ == 0)
-                {
-                    _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                }
-            }
-
+            Begin();
             if (!_work.Writer.TryWrite(work))
             {
                 Done();
@@ -231,6 +226,82 @@ public sealed class SoarPlaybookRunner : IAsyncDisposable
         return Run(work, outcome, detail, reply);
     }
 
+    /// <summary>
+    /// Runs the manual playbook "Mark as false positive (PB)" on an incident of the platform's org, as an analyst who
+    /// picks it from the incident's Actions menu and fills its form: the three function calls in order (a function that
+    /// fails with message_type 1 stops the playbook, as SOAR does, and its script does not run), then its script. Refused
+    /// (<see cref="SoarPlaybookOutcome.Failed"/>, nothing called) when the playbook is not installed and enabled or the
+    /// incident does not meet its conditions.
+    /// </summary>
+    public async Task<SoarPlaybookRun> RunMarkFalsePositiveAsync(long incidentId, string filterName, string? comments, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filterName);
+        var orgId = _platform.OrgId;
+        var work = new PlaybookWork(FalsePositivePlaybook.Name, FunctionNames.UpdateFindingsFeedback, orgId, incidentId, "", "", "", new Newtonsoft.Json.Linq.JObject());
+        Begin();
+        try
+        {
+            var incident = _state.Org(orgId).GetIncident(incidentId);
+            var refusal = incident is null ? $"incident {incidentId} does not exist"
+                : _options.RequireInstalledPlaybooks && !_effects.IsEnabled(orgId, FalsePositivePlaybook.Name) ? "the playbook is not installed and enabled"
+                : FalsePositivePlaybook.Refusal(incident);
+            if (refusal is not null)
+            {
+                return Finish(Run(work, SoarPlaybookOutcome.Failed, refusal, null));
+            }
+
+            var display = _effects.DisplayName(orgId, FalsePositivePlaybook.Name) ?? FalsePositivePlaybook.DisplayName;
+            var context = new SoarPlaybookContext(FalsePositivePlaybook.Name, display, incidentId);
+            var results = new Dictionary<string, FunctionReply>(StringComparer.Ordinal);
+            FunctionReply? last = null;
+            foreach (var step in FalsePositivePlaybook.Steps(incident!, new FalsePositivePlaybook.Form(filterName, comments)))
+            {
+                if (step.Function == SoarGuardDutyCustomization.ArchiveFunction)
+                {
+                    Interlocked.Increment(ref _archiveCalls);
+                }
+
+                try
+                {
+                    last = await _platform.CallAsync(step.Function, step.Inputs, context, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is TimeoutException or Fn.AwsGuardDuty.Stomp.StompConnectionException or ObjectDisposedException)
+                {
+                    return Finish(Run(work with { Function = step.Function }, SoarPlaybookOutcome.Failed, $"{step.Function} did not answer: {e.Message}", last));
+                }
+
+                if (last.IsError)
+                {
+                    return Finish(Run(work with { Function = step.Function }, SoarPlaybookOutcome.FunctionFailed, last.Message ?? "(no message)", last));
+                }
+
+                results[step.ResultName] = last;
+            }
+
+            var (changes, outcome, detail) = FalsePositivePlaybook.PostProcess(incident!, results);
+            try
+            {
+                _effects.Apply(orgId, incidentId, changes);
+            }
+            catch (SoarScriptException e)
+            {
+                return Finish(Run(work, SoarPlaybookOutcome.Failed, $"the script's changes were refused: {e.Message}", last));
+            }
+
+            return Finish(Run(work, outcome, detail, last));
+        }
+        finally
+        {
+            Done();
+        }
+    }
+
+    private SoarPlaybookRun Finish(SoarPlaybookRun run)
+    {
+        Record(run);
+        return run;
+    }
+
     private bool IsIncidentField(int orgId, string name) =>
         _state.Org(orgId).ReadSchema(s => s.IncidentFields.ContainsKey(name));
 
@@ -269,6 +340,17 @@ public sealed class SoarPlaybookRunner : IAsyncDisposable
         catch (Exception e)
         {
             _logger.LogError(e, "A RunCompleted handler failed");
+        }
+    }
+
+    private void Begin()
+    {
+        lock (_gate)
+        {
+            if (_outstanding++ == 0)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
     }
 

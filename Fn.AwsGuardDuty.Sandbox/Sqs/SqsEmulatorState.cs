@@ -10,6 +10,7 @@ public sealed class SqsEmulatorState
 {
     private readonly Lock gate = new();
     private readonly Dictionary<SqsQueueKey, SqsQueue> queues = [];
+    private readonly List<SqsReceiveRecord> receives = [];
     private TaskCompletionSource changed = NewSignal();
 
     public SqsEmulatorState(SqsEmulatorOptions options)
@@ -120,9 +121,10 @@ public sealed class SqsEmulatorState
     /// <summary>
     /// ReceiveMessage: returns as soon as at least one message can be delivered, or empty after <paramref name="wait"/>
     /// (long polling). Messages past the redrive policy's maxReceiveCount go to the dead-letter queue on the way.
+    /// Each delivery is kept in <see cref="Receives"/> with <paramref name="receiver"/> (the caller's access key id).
     /// </summary>
     public async Task<IReadOnlyList<SqsReceivedMessage>> ReceiveAsync(
-        SqsQueueKey key, int max, TimeSpan? visibility, TimeSpan wait, CancellationToken cancellationToken)
+        SqsQueueKey key, int max, TimeSpan? visibility, TimeSpan wait, CancellationToken cancellationToken, string? receiver = null)
     {
         var deadline = Clock.GetUtcNow() + wait;
         while (true)
@@ -136,8 +138,13 @@ public sealed class SqsEmulatorState
                 var deadLetters = new List<SqsMessage>();
                 var deadLetterQueueExists = queue.Attributes.Redrive is { } policy && queues.ContainsKey(policy.DeadLetterQueue);
                 var received = queue.Receive(
-                    max, visibility ?? TimeSpan.FromSeconds(queue.Attributes.VisibilityTimeoutSeconds), now, deadLetterQueueExists, deadLetters);
+                    max, visibility ?? TimeSpan.FromSeconds(queue.Attributes.VisibilityTimeoutSeconds), now, deadLetterQueueExists, deadLetters, receiver);
                 MoveToDeadLetterQueue(queue, deadLetters, now);
+                foreach (var (message, _) in received)
+                {
+                    receives.Add(new SqsReceiveRecord(key, message.MessageId, message.MessageDeduplicationId, receiver, message.ReceiveCount, now));
+                }
+
                 if (received.Count > 0 || now >= deadline)
                 {
                     return received;
@@ -161,6 +168,27 @@ public sealed class SqsEmulatorState
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
+
+    /// <summary>Every delivery so far, all queues, in order: who received which message, and its receive count then.</summary>
+    public IReadOnlyList<SqsReceiveRecord> Receives
+    {
+        get
+        {
+            lock (gate)
+            {
+                return receives.ToList();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The receivers (access key ids) holding a message of <paramref name="key"/> in flight now (of message group
+    /// <paramref name="group"/> when given): the consumers at work.
+    /// </summary>
+    public IReadOnlyList<string> ReceiversInFlight(SqsQueueKey key, string? group = null) =>
+        With(key, (queue, now) => queue.Messages
+            .Where(m => m.IsInFlight(now) && m.ReceivedBy is not null && (group is null || m.MessageGroupId == group))
+            .Select(m => m.ReceivedBy!).Distinct().ToList());
 
     /// <summary>Snapshot of a queue's messages (delivery state included), for tests and the sandbox's displays.</summary>
     public IReadOnlyList<SqsMessage> Messages(SqsQueueKey key) => With(key, (queue, _) => queue.Messages.ToList());

@@ -38,6 +38,9 @@ public sealed class SqsMessage
     /// <summary>The handle of the latest receive; earlier handles of this message are stale.</summary>
     public string? ReceiptHandle { get; set; }
 
+    /// <summary>The access key id that made the latest receive (which consumer holds the message while it is in flight).</summary>
+    public string? ReceivedBy { get; set; }
+
     /// <summary>Set when the redrive policy moved the message here from another queue.</summary>
     public string? DeadLetterQueueSourceArn { get; set; }
 

@@ -219,7 +219,7 @@ public sealed partial class SqsOperations(SqsEmulatorState state)
         _ = request.OptionalString("ReceiveRequestAttemptId");
         wait ??= state.With(key, (queue, _) => queue.Attributes.ReceiveWaitSeconds);
         var received = await state.ReceiveAsync(
-            key, max, visibility is { } seconds ? TimeSpan.FromSeconds(seconds) : null, TimeSpan.FromSeconds(wait.Value), cancellationToken);
+            key, max, visibility is { } seconds ? TimeSpan.FromSeconds(seconds) : null, TimeSpan.FromSeconds(wait.Value), cancellationToken, caller.AccessKeyId);
         if (received.Count == 0)
         {
             return new JObject();

@@ -139,9 +139,11 @@ public sealed class SqsQueue
     /// Picks up to <paramref name="max"/> deliverable messages. FIFO: in sequence order, and nothing from a message
     /// group that has a message in flight (or a delayed one ahead). Messages whose receive count already reached the
     /// redrive policy's maxReceiveCount are returned in <paramref name="deadLetters"/> instead, removed from this queue
-    /// (only when the dead-letter queue exists: AWS keeps them otherwise).
+    /// (only when the dead-letter queue exists: AWS keeps them otherwise). <paramref name="receiver"/> (the caller's
+    /// access key id) is kept on each message as <see cref="SqsMessage.ReceivedBy"/>.
     /// </summary>
-    public IReadOnlyList<SqsReceivedMessage> Receive(int max, TimeSpan visibility, DateTimeOffset now, bool deadLetterQueueExists, List<SqsMessage> deadLetters)
+    public IReadOnlyList<SqsReceivedMessage> Receive(int max, TimeSpan visibility, DateTimeOffset now, bool deadLetterQueueExists, List<SqsMessage> deadLetters,
+        string? receiver = null)
     {
         ExpireOld(now);
         var blocked = new HashSet<string>(StringComparer.Ordinal);
@@ -189,6 +191,7 @@ public sealed class SqsQueue
             message.FirstReceivedAt ??= now;
             message.VisibleAt = now + visibility;
             message.ReceiptHandle = handle;
+            message.ReceivedBy = receiver;
             handles[handle] = message;
             received.Add(new SqsReceivedMessage(message, handle));
         }

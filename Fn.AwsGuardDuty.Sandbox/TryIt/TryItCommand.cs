@@ -89,6 +89,8 @@ public sealed class TryItCommand(TryItOptions options, IAnsiConsole console)
             await new FunctionTour(session, ui).RunAsync(cancellationToken).ConfigureAwait(false);
             ui.Heading("6. An attack sequence across an organisation: one incident, linked to its member findings' incidents");
             await new SequenceStory(session, ui).RunAsync(cancellationToken).ConfigureAwait(false);
+            ui.Heading("7. An analyst marks an incident as a false positive: feedback, a suppression rule, archived, closed");
+            await new FalsePositiveStory(session, ui).RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (TryItException e)
         {

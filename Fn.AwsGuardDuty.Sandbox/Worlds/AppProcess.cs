@@ -16,6 +16,8 @@ public sealed class AppProcess : IAsyncDisposable
     public const string CycleMarker = "Poll cycle:";
 
     private const int SigTerm = 15;
+    private const int SigCont = 18;
+    private const int SigStop = 19;
     private const int TailLines = 60;
 
     // Inherited settings that would change what the app reads: its config location, log level and folder, AWS settings.
@@ -174,6 +176,29 @@ public sealed class AppProcess : IAsyncDisposable
         if (!_process.HasExited)
             _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
+    }
+
+    /// <summary>SIGSTOP: the process is frozen where it is (no line of it runs) until <see cref="Resume"/> or a kill.</summary>
+    public void Pause()
+    {
+        if (!_process.HasExited && Kill(_process.Id, SigStop) != 0)
+            throw new InvalidOperationException($"SIGSTOP to {Name} failed (errno {Marshal.GetLastPInvokeError()})");
+    }
+
+    /// <summary>SIGCONT after <see cref="Pause"/>.</summary>
+    public void Resume()
+    {
+        if (!_process.HasExited)
+            _ = Kill(_process.Id, SigCont);
+    }
+
+    /// <summary>SIGKILL from synchronous code (an emulator's hook, so the process is gone before the hook's call is answered).</summary>
+    public void KillNow()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(20)))
+            throw new TimeoutException($"{Name} did not exit within 20 s of SIGKILL");
     }
 
     /// <summary>

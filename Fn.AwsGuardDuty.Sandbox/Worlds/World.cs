@@ -84,6 +84,9 @@ public sealed class World : IAsyncDisposable
 
     public IReadOnlyList<string> Regions => [.. Detectors.Keys];
 
+    /// <summary>The push queue and its EventBridge feed (<see cref="WorldBuilder.WithPushQueue"/>).</summary>
+    public WorldPushQueue Push => _parts.Push ?? throw new InvalidOperationException("this world has no push queue (WithPushQueue)");
+
     /// <summary>The app processes started so far, the current one last.</summary>
     public IReadOnlyList<AppProcess> Processes => _processes;
 
@@ -119,6 +122,12 @@ public sealed class World : IAsyncDisposable
         // The app learns its account from STS GetCallerIdentity; the GuardDuty emulator answers it too.
         g["aws_gd_sts_endpoint_url"] = (_parts.Sts?.Endpoint ?? GuardDuty.Endpoint).ToString();
         g["aws_gd_state_dir"] = StateDir;
+        if (_parts.Push is { } push)
+        {
+            g["aws_gd_sqs_queue_url"] = push.Queue.Url;
+            g["aws_gd_sqs_endpoint_url"] = push.Sqs.Endpoint.ToString();
+        }
+
         return config;
     }
 
@@ -187,4 +196,4 @@ public sealed class World : IAsyncDisposable
 /// <summary>What a <see cref="WorldBuilder"/> started.</summary>
 internal sealed record WorldParts(string Directory, string Home, string CaFile, LocalCertificateAuthority Ca, GuardDutyEmulator GuardDuty,
     StsCallerIdentityEndpoint? Sts, SoarEmulator Soar, SandboxStompBroker? Broker, WorldStomp? Stomp, IReadOnlyDictionary<string, DetectorKey> Detectors,
-    IReadOnlyList<AwsCredential> Aws, int OrgId, string OrgName, string ApiKeyId, string ApiKeySecret);
+    IReadOnlyList<AwsCredential> Aws, int OrgId, string OrgName, string ApiKeyId, string ApiKeySecret, WorldPushQueue? Push = null);

@@ -32,6 +32,8 @@ public sealed class WorldBuilder
     private string _apiKeySecret = "world-key-secret-" + RandomNumberGenerator.GetHexString(16);
     private WorldStomp? _stomp;
     private bool _sandboxBroker;
+    private int? _pushMaxReceiveCount;
+    private bool _pushFeed;
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
 
     /// <summary>The world's folder (app.config, CA, state, logs, HOME) under <paramref name="parent"/>; the system temp folder by default.</summary>
@@ -119,6 +121,20 @@ public sealed class WorldBuilder
         return this;
     }
 
+    /// <summary>
+    /// The SQS emulator with the push queue of deploy/aws/ (FIFO, a FIFO dead-letter queue after
+    /// <paramref name="maxReceiveCount"/> receives) fed by the GuardDuty emulator as the EventBridge rule feeds it;
+    /// app.config then names the queue, so the app runs in push mode (<see cref="World.Push"/>).
+    /// </summary>
+    /// <param name="eventBridgeFeed">False: nothing feeds the queue but what the caller sends (tests that deliver events by hand).</param>
+    public WorldBuilder WithPushQueue(int maxReceiveCount = 5, bool eventBridgeFeed = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxReceiveCount, 1);
+        _pushMaxReceiveCount = maxReceiveCount;
+        _pushFeed = eventBridgeFeed;
+        return this;
+    }
+
     /// <summary>For the emulators' and brokers' own lines.</summary>
     public WorldBuilder WithLogging(ILoggerFactory loggerFactory)
     {
@@ -180,8 +196,18 @@ public sealed class WorldBuilder
                 stomp = new WorldStomp("127.0.0.1", broker.Port, Tls: true, caFile);
             }
 
+            WorldPushQueue? push = null;
+            if (_pushMaxReceiveCount is { } maxReceiveCount)
+            {
+                push = await WorldPushQueue.StartAsync(new Sqs.SqsEmulatorOptions { Credentials = [.. _aws], LoggerFactory = _loggerFactory },
+                    _regions.Count > 0 ? _regions[0] : "us-east-1", _aws[0].AccountId, maxReceiveCount, cancellationToken).ConfigureAwait(false);
+                parts.Add(push);
+                if (_pushFeed)
+                    push.Attach(guardDuty.State);
+            }
+
             return new World(new WorldParts(directory, home, caFile, ca, guardDuty, sts, soar, broker, stomp, detectors, _aws, _orgId, _orgName,
-                _apiKeyId, _apiKeySecret), parts);
+                _apiKeyId, _apiKeySecret, push), parts);
         }
         catch
         {

@@ -151,7 +151,7 @@ public class GuardDutyOptionsTests
     [TestCase("aws_gd_severity_threshold = high", "app.config: [fn_aws_guardduty] aws_gd_severity_threshold: 'high' is not a number")]
     [TestCase("aws_gd_close_incident_template = /no/close.json", "app.config: [fn_aws_guardduty] aws_gd_close_incident_template: file not found: /no/close.json")]
     [TestCase("aws_gd_endpoint_url = ftp://x", "app.config: [fn_aws_guardduty] aws_gd_endpoint_url: 'ftp://x' is not an absolute http:// or https:// URL")]
-    [TestCase("aws_gd_endpoint_url = http://127.0.0.1:1\naws_gd_use_fips = true", "app.config: [fn_aws_guardduty] aws_gd_use_fips: cannot be combined with a GuardDuty endpoint override (aws_gd_endpoint_url or AWS_ENDPOINT_URL_GUARDDUTY)")]
+    [TestCase("aws_gd_endpoint_url = http://127.0.0.1:1\naws_gd_use_fips = true", "app.config: [fn_aws_guardduty] aws_gd_use_fips: FIPS (aws_gd_use_fips or AWS_USE_FIPS_ENDPOINT) cannot be combined with a GuardDuty endpoint override (aws_gd_endpoint_url, AWS_ENDPOINT_URL_GUARDDUTY or AWS_ENDPOINT_URL)")]
     [TestCase("aws_gd_max_concurrent_regions = 0", "app.config: [fn_aws_guardduty] aws_gd_max_concurrent_regions: 0 is out of range (1..64)")]
     [TestCase("aws_gd_max_findings_per_cycle = -1", "app.config: [fn_aws_guardduty] aws_gd_max_findings_per_cycle: -1 is out of range (0..10000000)")]
     [TestCase("aws_gd_finding_types = ([", "app.config: [fn_aws_guardduty] aws_gd_finding_types: '([' is not a valid regular expression*")]
@@ -169,7 +169,7 @@ public class GuardDutyOptionsTests
     {
         var problems = _files.Problems(TestConfigFiles.Valid().Replace("aws_gd_master_region = us-east-1", "").Replace("aws_gd_regions = \".*\"", ""));
         problems.Select(p => p.ToString()).Should().Equal(
-            "app.config: [fn_aws_guardduty] aws_gd_master_region: is required (the region used to list regions, e.g. us-east-1)",
+            "app.config: [fn_aws_guardduty] aws_gd_master_region: is required (the region used to list regions, e.g. us-east-1; AWS_REGION or AWS_DEFAULT_REGION also set it)",
             "app.config: [fn_aws_guardduty] aws_gd_regions: is required (a regular expression such as .* or a list such as us-east-1, eu-west-1)");
     }
 

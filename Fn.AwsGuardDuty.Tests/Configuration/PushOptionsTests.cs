@@ -84,7 +84,8 @@ public class PushOptionsTests
         var document = IniFileReader.Read("[fn_aws_guardduty]\n" + keys + "\n");
         var problems = new List<ConfigProblem>();
         var directory = Path.GetTempPath();
-        var reader = new SectionReader(document, "fn_aws_guardduty", AppEnvironment.FromDictionary(variables ?? [], directory, directory), directory, problems);
-        return (PushOptionsReader.Read(reader, problems), problems);
+        var environment = AppEnvironment.FromDictionary(variables ?? [], directory, directory);
+        var reader = new SectionReader(document, "fn_aws_guardduty", environment, directory, problems);
+        return (PushOptionsReader.Read(reader, problems, AwsEnvironmentReader.Read(environment, problems)), problems);
     }
 }

@@ -25,7 +25,10 @@ internal sealed class TestConfigFiles : IDisposable
 
     public Dictionary<string, string> Variables { get; } = new();
 
-    public AppEnvironment Environment => AppEnvironment.FromDictionary(Variables, Work, Home);
+    /// <summary>App Host's protected-secrets folder for this environment (null: the real /etc/secrets).</summary>
+    public string? SecretsDirectory { get; set; }
+
+    public AppEnvironment Environment => AppEnvironment.FromDictionary(Variables, Work, Home, SecretsDirectory);
 
     /// <summary>A minimal valid app.config; <paramref name="resilientExtra"/> and <paramref name="guardDutyExtra"/> are appended to their sections.</summary>
     public static string Valid(string resilientExtra = "", string guardDutyExtra = "", string more = "") => $"""

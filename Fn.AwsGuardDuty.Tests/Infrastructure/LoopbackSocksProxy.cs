@@ -32,6 +32,13 @@ public sealed class LoopbackSocksProxy : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>
+    /// When set, a SOCKS5 CONNECT to any host name is tunnelled to 127.0.0.1 on this port: stands in for DNS pointing a real
+    /// AWS host name (guardduty-fips.us-east-1.amazonaws.com) at a local emulator, so the client's own endpoint choice is
+    /// what gets recorded in <see cref="Tunnels"/>.
+    /// </summary>
+    public int? RedirectPort { get; init; }
+
     /// <summary>host:port of every CONNECT that was tunnelled, as the client named it.</summary>
     public ConcurrentQueue<string> Tunnels { get; } = new();
 
@@ -73,7 +80,7 @@ public sealed class LoopbackSocksProxy : IAsyncDisposable
                 }
 
                 using var upstream = new TcpClient();
-                await upstream.ConnectAsync(IPAddress.Loopback, target.Value.Port, _stop.Token);
+                await upstream.ConnectAsync(IPAddress.Loopback, RedirectPort ?? target.Value.Port, _stop.Token);
                 // Reply: granted/succeeded, bound address 127.0.0.1:local port.
                 var bound = (ushort)((IPEndPoint)upstream.Client.LocalEndPoint!).Port;
                 byte[] reply = target.Value.Version == 4 ? [0, 0x5A, 0, 0, 127, 0, 0, 1] : [5, 0, 0, 1, 127, 0, 0, 1, 0, 0];
@@ -148,7 +155,7 @@ public sealed class LoopbackSocksProxy : IAsyncDisposable
         }
 
         var port = BinaryPrimitives.ReadUInt16BigEndian(await ReadAsync(stream, 2, cancellationToken));
-        if (request[0] != 5 || request[1] != 1 || host is not ("127.0.0.1" or "localhost"))
+        if (request[0] != 5 || request[1] != 1 || (RedirectPort is null && host is not ("127.0.0.1" or "localhost")))
         {
             // 0x02: connection not allowed by ruleset.
             await stream.WriteAsync(new byte[] { 5, 2, 0, 1, 0, 0, 0, 0, 0, 0 }, cancellationToken);

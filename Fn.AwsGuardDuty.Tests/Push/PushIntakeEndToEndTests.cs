@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Fn.AwsGuardDuty.Findings;
+using Fn.AwsGuardDuty.Sandbox.FindingGenerator;
 using Fn.AwsGuardDuty.Tests.Push.Support;
 using Newtonsoft.Json.Linq;
 
@@ -109,6 +110,40 @@ public class PushIntakeEndToEndTests
         _world.Sqs.State.Messages(_world.DeadLetters).Should().ContainSingle(m => m.Body == "{not json at all");
         _world.Org.IncidentCount.Should().Be(before);
         _app.Running.Should().BeTrue("bad input never ends the process");
+    }
+
+    [Test]
+    public async Task A_member_account_finding_is_escalated_under_the_administrator_detector_that_lists_it_and_its_archive_event_closes_it()
+    {
+        // extensions.md §A "Accounts": the administrator's detector lists its members' findings, and the functions act on
+        // them through that detector; EventBridge delivers a member's finding to the administrator with the member's account.
+        const string member = "135792468013";
+        var memberDetector = _world.GuardDuty.State.EnsureDetector(member, PushWorld.Region);
+        _world.GuardDuty.State.AddMembers(PushWorld.AwsAccount, [member]);
+        var finding = new GuardDutyFindingGenerator(505, new FindingGeneratorOptions
+        {
+            AccountId = member,
+            Region = PushWorld.Region,
+            DetectorId = memberDetector.DetectorId,
+            StartTime = DateTimeOffset.UtcNow.AddMinutes(-30),
+        }).Generate(1).Single();
+        _world.GuardDuty.State.AddFinding(memberDetector, finding);
+        var id = finding.Value<string>("id")!;
+        var evt = PushWorld.FindingEvent(finding);
+        evt.Value<string>("account").Should().Be(member);
+
+        _world.Publish(evt);
+        await PushWorld.WaitUntil(() => _world.IncidentsOf(id).Count > 0, because: "the incident of the member's finding");
+        var incident = _world.IncidentsOf(id).Single();
+        incident.Properties[IncidentFields.DetectorId].Should().Be(_world.Detector.DetectorId,
+            "the administrator's detector lists the member's finding, and archive and refresh go through it");
+        incident.Properties[IncidentFields.AccountId].Should().Be(member);
+
+        var archived = (JObject)finding.DeepClone();
+        archived["service"]!["archived"] = true;
+        _world.Publish(PushWorld.FindingEvent(archived));
+        await PushWorld.WaitUntil(() => _world.IncidentsOf(id).Single().PlanStatus == "C", because: "the close of the archive event");
+        _world.IncidentsOf(id).Should().ContainSingle();
     }
 
     private int TriggerFlips(long incidentId) =>

@@ -76,7 +76,7 @@ public class PushSelfTestTests
 
     private async Task<SelfTestResult> RunAsync(string configPath)
     {
-        var config = AppConfigLoader.LoadFile(configPath, _world.Files.Environment);
+        var config = AppConfigLoader.LoadFile(configPath, _world.Environment);
         using var session = new SelfTestSession(config, NullLoggerFactory.Instance);
         (await new AwsCredentialsSelfTestCheck(session).RunAsync(CancellationToken.None)).Status.Should().Be(SelfTestStatus.Pass);
         (await new AwsRegionsSelfTestCheck(session).RunAsync(CancellationToken.None)).Status.Should().Be(SelfTestStatus.Pass);

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Fn.AwsGuardDuty.Cli;
 
-/// <summary>The command line: the four verbs under one root, invoked with the context's streams.</summary>
+/// <summary>The command line: the verbs under one root, invoked with the context's streams.</summary>
 public sealed class CliApplication
 {
     private readonly CliContext _context;
@@ -16,6 +16,7 @@ public sealed class CliApplication
             SelftestCommand.Create(context),
             CustomizeCommand.Create(context),
             ConfigCommand.Create(context),
+            HealthCommand.Create(context),
         };
     }
 

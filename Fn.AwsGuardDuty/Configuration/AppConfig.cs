@@ -38,6 +38,9 @@ public sealed class AppConfig
     /// <summary>The push intake (extensions.md §B); null when <c>aws_gd_sqs_queue_url</c> is not set: the poller escalates.</summary>
     public PushOptions? Push { get; init; }
 
+    /// <summary>Where <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c> are served (<c>aws_gd_metrics_listen</c>); null: no listener.</summary>
+    public ListenAddress? MetricsListen { get; init; }
+
     /// <summary>One-line warnings to log at start-up (cafile = false, unset variables kept literally, unknown keys).</summary>
     public IReadOnlyList<string> Warnings { get; }
 

@@ -37,14 +37,18 @@ public static class AppConfigLoader
         var warnings = new List<string>();
         var directory = Path.GetDirectoryName(path)!;
 
-        EnvironmentSubstitution.Apply(document, environment, problems, warnings);
+        var protectedValues = new List<string>();
+        EnvironmentSubstitution.Apply(document, environment, problems, warnings, protectedValues);
+        PamReferences.Check(document, environment, problems);
+        var aws = AwsEnvironmentReader.Read(environment, problems);
 
         SectionReader Reader(string section) => new(document, section, environment, directory, problems);
         var integrations = IntegrationsOptionsReader.Read(Reader(ConfigSections.Integrations));
         var guardDutyReader = Reader(ConfigSections.GuardDuty);
         var resilient = ResilientOptionsReader.Read(Reader(ConfigSections.Resilient), guardDutyReader, integrations);
-        var guardDuty = GuardDutyOptionsReader.Read(guardDutyReader, integrations, directory);
-        var push = PushOptionsReader.Read(guardDutyReader, problems);
+        var guardDuty = GuardDutyOptionsReader.Read(guardDutyReader, integrations, directory, aws);
+        var push = PushOptionsReader.Read(guardDutyReader, problems, aws);
+        var metricsListen = MetricsListenReader.Read(guardDutyReader, problems);
 
         // Parse problems first (they explain why a value is missing), then validation of what was read.
         var parseProblems = problems.ToList();
@@ -57,7 +61,7 @@ public static class AppConfigLoader
         }
 
         AddWarnings(warnings, document, resilient, guardDuty);
-        return new AppConfig(path, document, resilient, guardDuty, integrations, warnings, CollectSecrets(document)) { Push = push };
+        return new AppConfig(path, document, resilient, guardDuty, integrations, warnings, CollectSecrets(document, protectedValues)) { Push = push, MetricsListen = metricsListen };
     }
 
     private static void AddWarnings(List<string> warnings, IniDocument document, ResilientOptions resilient, GuardDutyOptions guardDuty)
@@ -86,9 +90,10 @@ public static class AppConfigLoader
         }
     }
 
-    private static IReadOnlyList<string> CollectSecrets(IniDocument document)
+    private static IReadOnlyList<string> CollectSecrets(IniDocument document, IEnumerable<string> protectedValues)
     {
-        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        // Whatever came from an App Host protected secret is secret, whatever its key is called.
+        var secrets = new HashSet<string>(protectedValues.Select(v => v.Trim()), StringComparer.Ordinal);
         foreach (var section in document.Sections)
         {
             foreach (var entry in section.Entries)

@@ -78,16 +78,23 @@ public sealed partial class GuardDutyOptions
     /// <summary>https_proxy of this section, else of [integrations].</summary>
     public ProxySetting? HttpsProxy { get; init; }
 
+    /// <summary>aws_gd_use_fips, else AWS_USE_FIPS_ENDPOINT.</summary>
     public bool UseFips { get; init; }
 
-    /// <summary>GuardDuty endpoint override: aws_gd_endpoint_url, else env AWS_ENDPOINT_URL_GUARDDUTY.</summary>
+    /// <summary>GuardDuty endpoint override: aws_gd_endpoint_url, else AWS_ENDPOINT_URL_GUARDDUTY, else AWS_ENDPOINT_URL.</summary>
     public Uri? EndpointUrl { get; init; }
 
-    /// <summary>EC2 endpoint override: aws_gd_ec2_endpoint_url, else env AWS_ENDPOINT_URL_EC2.</summary>
+    /// <summary>EC2 endpoint override: aws_gd_ec2_endpoint_url, else AWS_ENDPOINT_URL_EC2, else AWS_ENDPOINT_URL.</summary>
     public Uri? Ec2EndpointUrl { get; init; }
 
-    /// <summary>STS endpoint override: aws_gd_sts_endpoint_url, else env AWS_ENDPOINT_URL_STS.</summary>
+    /// <summary>STS endpoint override: aws_gd_sts_endpoint_url, else AWS_ENDPOINT_URL_STS, else AWS_ENDPOINT_URL.</summary>
     public Uri? StsEndpointUrl { get; init; }
+
+    /// <summary>AWS_RETRY_MODE; null when unset (the GuardDuty transport's own back-off, the AWS SDK clients' default).</summary>
+    public AwsRetryMode? RetryMode { get; init; }
+
+    /// <summary>AWS_CA_BUNDLE: the only CA certificates trusted for AWS HTTPS calls; null for the system trust store.</summary>
+    public Fn.AwsGuardDuty.Tls.CaBundle? CaBundle { get; init; }
 
     public int MaxConcurrentRegions { get; init; } = DefaultMaxConcurrentRegions;
 
@@ -116,7 +123,7 @@ public sealed partial class GuardDutyOptions
     /// <summary>Subtracted from the checkpoint when querying updatedAt (IBM's UPDATE_ALIGN_INTERVAL).</summary>
     public TimeSpan Overlap { get; init; } = DefaultOverlap;
 
-    /// <summary>Attempts after the first for a throttled or failed AWS call.</summary>
+    /// <summary>Attempts after the first for a throttled or failed AWS call (aws_gd_max_retries, else AWS_MAX_ATTEMPTS − 1).</summary>
     public int MaxRetries { get; init; } = DefaultMaxRetries;
 
     /// <summary>Timeout of one AWS HTTP request.</summary>
@@ -164,7 +171,7 @@ public sealed partial class GuardDutyOptions
 
         if (string.IsNullOrWhiteSpace(MasterRegion))
         {
-            problems.Add(new(s, "aws_gd_master_region", "is required (the region used to list regions, e.g. us-east-1)"));
+            problems.Add(new(s, "aws_gd_master_region", "is required (the region used to list regions, e.g. us-east-1; AWS_REGION or AWS_DEFAULT_REGION also set it)"));
         }
         else if (!RegionFilter.RegionName().IsMatch(MasterRegion))
         {
@@ -202,7 +209,9 @@ public sealed partial class GuardDutyOptions
         ConfigChecks.HttpUrl(problems, s, "aws_gd_sts_endpoint_url", StsEndpointUrl);
         if (UseFips && EndpointUrl is not null)
         {
-            problems.Add(new(s, "aws_gd_use_fips", "cannot be combined with a GuardDuty endpoint override (aws_gd_endpoint_url or AWS_ENDPOINT_URL_GUARDDUTY)"));
+            // The SDKs' endpoint rules refuse the same pair ("FIPS and custom endpoint are not supported").
+            problems.Add(new(s, "aws_gd_use_fips", "FIPS (aws_gd_use_fips or AWS_USE_FIPS_ENDPOINT) cannot be combined with a GuardDuty endpoint override " +
+                "(aws_gd_endpoint_url, AWS_ENDPOINT_URL_GUARDDUTY or AWS_ENDPOINT_URL)"));
         }
 
         ConfigChecks.Range(problems, s, "aws_gd_max_concurrent_regions", MaxConcurrentRegions, MinConcurrentRegions, MaxConcurrentRegionsLimit);

@@ -2,13 +2,14 @@ namespace Fn.AwsGuardDuty.Configuration;
 
 /// <summary>
 /// Binds <c>[fn_aws_guardduty]</c> to <see cref="GuardDutyOptions"/>. Bare-number durations are minutes, as in
-/// IBM's app. Endpoint overrides fall back to the AWS SDK's AWS_ENDPOINT_URL_&lt;SERVICE&gt; variables.
+/// IBM's app. Where a key is absent, the AWS SDKs' environment variables (<see cref="AwsEnvironment"/>, read once at
+/// load) give the value: the key always wins, as a setting in code wins over the environment in the SDKs.
 /// </summary>
 internal static class GuardDutyOptionsReader
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    public static GuardDutyOptions Read(SectionReader r, IntegrationsOptions integrations, string configDirectory)
+    public static GuardDutyOptions Read(SectionReader r, IntegrationsOptions integrations, string configDirectory, AwsEnvironment aws)
     {
         // IBM's app treats a lookback of 0 (or empty) as "no lookback": the first cycle reads everything.
         var lookback = r.Duration("aws_gd_lookback_interval", Minute);
@@ -21,7 +22,7 @@ internal static class GuardDutyOptionsReader
             RoleArn = r.String("aws_gd_role_arn"),
             RoleExternalId = r.String("aws_gd_role_external_id"),
             RoleSessionName = r.String("aws_gd_role_session_name") ?? GuardDutyOptions.DefaultRoleSessionName,
-            MasterRegion = r.String("aws_gd_master_region")?.ToLowerInvariant() ?? "",
+            MasterRegion = r.String("aws_gd_master_region")?.ToLowerInvariant() ?? aws.Region ?? "",
             Regions = r.Regions("aws_gd_regions"),
             RegionsInterval = r.Duration("aws_gd_regions_interval", Minute) ?? GuardDutyOptions.DefaultRegionsInterval,
             PollingInterval = r.Duration("aws_gd_polling_interval", Minute) ?? GuardDutyOptions.DefaultPollingInterval,
@@ -31,10 +32,10 @@ internal static class GuardDutyOptionsReader
             CloseIncidentTemplate = r.Path("aws_gd_close_incident_template"),
             HttpProxy = r.Proxy("http_proxy") ?? integrations.HttpProxy,
             HttpsProxy = r.Proxy("https_proxy") ?? integrations.HttpsProxy,
-            UseFips = r.Bool("aws_gd_use_fips") ?? false,
-            EndpointUrl = r.Url("aws_gd_endpoint_url", "AWS_ENDPOINT_URL_GUARDDUTY"),
-            Ec2EndpointUrl = r.Url("aws_gd_ec2_endpoint_url", "AWS_ENDPOINT_URL_EC2"),
-            StsEndpointUrl = r.Url("aws_gd_sts_endpoint_url", "AWS_ENDPOINT_URL_STS"),
+            UseFips = r.Bool("aws_gd_use_fips") ?? aws.UseFipsEndpoint ?? false,
+            EndpointUrl = r.Url("aws_gd_endpoint_url") ?? aws.EndpointFor(AwsService.GuardDuty),
+            Ec2EndpointUrl = r.Url("aws_gd_ec2_endpoint_url") ?? aws.EndpointFor(AwsService.Ec2),
+            StsEndpointUrl = r.Url("aws_gd_sts_endpoint_url") ?? aws.EndpointFor(AwsService.Sts),
             MaxConcurrentRegions = r.Int("aws_gd_max_concurrent_regions") ?? GuardDutyOptions.DefaultMaxConcurrentRegions,
             FindingTypes = r.Pattern("aws_gd_finding_types"),
             ExcludeFindingTypes = r.Pattern("aws_gd_exclude_finding_types"),
@@ -46,7 +47,10 @@ internal static class GuardDutyOptionsReader
             StateDir = r.Path("aws_gd_state_dir") ?? r.EnvironmentPath(GuardDutyOptions.StateDirEnvironmentVariable)
                 ?? Path.Combine(configDirectory, GuardDutyOptions.DefaultStateDirName),
             Overlap = r.Duration("aws_gd_overlap", Minute) ?? GuardDutyOptions.DefaultOverlap,
-            MaxRetries = r.Int("aws_gd_max_retries") ?? GuardDutyOptions.DefaultMaxRetries,
+            // aws_gd_max_retries counts the retries; AWS_MAX_ATTEMPTS counts the attempts, the first one included.
+            MaxRetries = r.Int("aws_gd_max_retries") ?? (aws.MaxAttempts - 1) ?? GuardDutyOptions.DefaultMaxRetries,
+            RetryMode = aws.RetryMode,
+            CaBundle = aws.CaBundle,
             RequestTimeout = r.Duration("aws_gd_request_timeout", Minute) ?? GuardDutyOptions.DefaultRequestTimeout,
         };
     }

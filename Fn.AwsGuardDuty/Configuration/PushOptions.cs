@@ -7,7 +7,7 @@ namespace Fn.AwsGuardDuty.Configuration;
 /// <c>aws_gd_sqs_queue_url</c> is set. All values are validated and in range.
 /// </summary>
 /// <param name="Queue"><c>aws_gd_sqs_queue_url</c>, with the region and account it names.</param>
-/// <param name="EndpointUrl"><c>aws_gd_sqs_endpoint_url</c>, else AWS_ENDPOINT_URL_SQS; null for the queue region's endpoint.</param>
+/// <param name="EndpointUrl"><c>aws_gd_sqs_endpoint_url</c>, else AWS_ENDPOINT_URL_SQS, else AWS_ENDPOINT_URL; null for the queue region's endpoint.</param>
 /// <param name="WaitTime"><c>aws_gd_sqs_wait_time</c>: whole seconds, 0-20.</param>
 /// <param name="MaxMessages"><c>aws_gd_sqs_max_messages</c>: 1-10.</param>
 /// <param name="VisibilityTimeout"><c>aws_gd_sqs_visibility_timeout</c>: whole seconds, 2 s to 12 h.</param>

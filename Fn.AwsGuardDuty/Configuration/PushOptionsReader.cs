@@ -11,7 +11,6 @@ internal static class PushOptionsReader
 {
     public const string QueueUrlKey = "aws_gd_sqs_queue_url";
     public const string EndpointUrlKey = "aws_gd_sqs_endpoint_url";
-    public const string EndpointUrlVariable = "AWS_ENDPOINT_URL_SQS";
     public const string WaitTimeKey = "aws_gd_sqs_wait_time";
     public const string MaxMessagesKey = "aws_gd_sqs_max_messages";
     public const string VisibilityTimeoutKey = "aws_gd_sqs_visibility_timeout";
@@ -20,7 +19,7 @@ internal static class PushOptionsReader
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    public static PushOptions? Read(SectionReader r, List<ConfigProblem> problems)
+    public static PushOptions? Read(SectionReader r, List<ConfigProblem> problems, AwsEnvironment aws)
     {
         var queueText = r.String(QueueUrlKey);
         if (queueText is null)
@@ -34,7 +33,7 @@ internal static class PushOptionsReader
             problems.Add(new ConfigProblem(r.Section, QueueUrlKey, error));
         }
 
-        var endpoint = r.Url(EndpointUrlKey, EndpointUrlVariable);
+        var endpoint = r.Url(EndpointUrlKey) ?? aws.EndpointFor(AwsService.Sqs);
         var wait = r.Duration(WaitTimeKey, Second) ?? PushOptions.DefaultWaitTime;
         var max = r.Int(MaxMessagesKey) ?? PushOptions.DefaultMaxMessages;
         var visibility = r.Duration(VisibilityTimeoutKey, Second) ?? PushOptions.DefaultVisibilityTimeout;

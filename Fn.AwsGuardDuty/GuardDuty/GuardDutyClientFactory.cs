@@ -16,20 +16,16 @@ public sealed class GuardDutyClientFactory : IDisposable
     private readonly ConcurrentDictionary<string, GuardDutyClient> _clients = new(StringComparer.Ordinal);
     private readonly HttpClient _http;
     private readonly GuardDutyTransport _transport;
-    private readonly Func<string, string?>? _environment;
     private readonly ILoggerFactory _loggerFactory;
     private bool _ownsCredentials;
 
-    /// <param name="environment">Reads environment variables (endpoint overrides); null for the process environment.</param>
-    public GuardDutyClientFactory(GuardDutyClientOptions options, GuardDutyCredentials credentials, ILoggerFactory loggerFactory,
-        Func<string, string?>? environment = null)
+    public GuardDutyClientFactory(GuardDutyClientOptions options, GuardDutyCredentials credentials, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(credentials);
         options.Validate();
         Options = options;
         Credentials = credentials;
-        _environment = environment;
         _loggerFactory = loggerFactory;
 
         var sockets = new SocketsHttpHandler
@@ -41,6 +37,10 @@ public sealed class GuardDutyClientFactory : IDisposable
             MaxConnectionsPerServer = options.MaxConnectionsPerServer,
             ConnectTimeout = options.PerTryTimeout,
         };
+        if (options.CaBundle is { } bundle)
+        {
+            sockets.SslOptions.RemoteCertificateValidationCallback = new AwsCertificateValidator(bundle).Validate;
+        }
         var proxy = SchemeProxy.FromOptions(options);
         if (proxy is not null)
         {
@@ -75,7 +75,7 @@ public sealed class GuardDutyClientFactory : IDisposable
         if (string.IsNullOrWhiteSpace(region) || !GuardDutyEndpoint.IsValidRegionName(region.Trim()))
             throw new ArgumentException($"'{region}' is not a region name.", nameof(region));
         return _clients.GetOrAdd(region.Trim(), static (r, self) =>
-            new GuardDutyClient(r, GuardDutyEndpoint.ForGuardDuty(r, self.Options, self._environment), self._transport), this);
+            new GuardDutyClient(r, GuardDutyEndpoint.ForGuardDuty(r, self.Options), self._transport), this);
     }
 
     /// <summary>
@@ -84,8 +84,7 @@ public sealed class GuardDutyClientFactory : IDisposable
     /// </summary>
     public RegionDiscovery CreateRegionDiscovery(TimeProvider? timeProvider = null)
     {
-        var ec2Endpoint = GuardDutyEndpoint.Ec2Override(Options, _environment);
-        var lister = new LazyRegionLister(() => new Ec2RegionLister(Options, Credentials, ec2Endpoint));
+        var lister = new LazyRegionLister(() => new Ec2RegionLister(Options, Credentials, Options.Ec2EndpointUrl));
         return new RegionDiscovery(lister, GetClient, Options.Regions, Options.RegionsInterval,
             Options.RegionDiscoveryConcurrency, _loggerFactory.CreateLogger<RegionDiscovery>(), timeProvider, ownsLister: true);
     }

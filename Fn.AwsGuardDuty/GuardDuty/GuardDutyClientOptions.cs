@@ -36,13 +36,13 @@ public sealed class GuardDutyClientOptions
     /// <summary><c>aws_gd_sts_endpoint_url</c>: STS endpoint override (VPC endpoint, or a loopback stand-in in tests).</summary>
     public Uri? StsEndpointUrl { get; set; }
 
-    /// <summary><c>aws_gd_use_fips</c>: use the FIPS GuardDuty (and STS/EC2) endpoints.</summary>
+    /// <summary><c>aws_gd_use_fips</c> (else AWS_USE_FIPS_ENDPOINT): use the FIPS GuardDuty (and STS/EC2/SQS) endpoints.</summary>
     public bool UseFips { get; set; }
 
-    /// <summary><c>aws_gd_endpoint_url</c>, else the environment variable AWS_ENDPOINT_URL_GUARDDUTY. Wins over FIPS.</summary>
+    /// <summary><c>aws_gd_endpoint_url</c>, else AWS_ENDPOINT_URL_GUARDDUTY, else AWS_ENDPOINT_URL (resolved by the configuration).</summary>
     public Uri? EndpointUrl { get; set; }
 
-    /// <summary><c>aws_gd_ec2_endpoint_url</c>, else the environment variable AWS_ENDPOINT_URL_EC2.</summary>
+    /// <summary><c>aws_gd_ec2_endpoint_url</c>, else AWS_ENDPOINT_URL_EC2, else AWS_ENDPOINT_URL (resolved by the configuration).</summary>
     public Uri? Ec2EndpointUrl { get; set; }
 
     /// <summary><c>aws_gd_master_region</c>: region of the EC2 DescribeRegions call and of STS.</summary>
@@ -65,6 +65,15 @@ public sealed class GuardDutyClientOptions
 
     /// <summary><c>http_proxy</c>: proxy for http:// endpoints (and for https:// ones when <see cref="HttpsProxy"/> is not set).</summary>
     public System.Net.WebProxy? HttpProxy { get; set; }
+
+    /// <summary>
+    /// AWS_RETRY_MODE. Null or <see cref="Configuration.AwsRetryMode.Legacy"/>: this client's own back-off (the delays below),
+    /// and the AWS SDK clients' default. Standard and adaptive follow the AWS SDKs' algorithms (see GuardDutyRetryPolicy).
+    /// </summary>
+    public Configuration.AwsRetryMode? RetryMode { get; set; }
+
+    /// <summary>AWS_CA_BUNDLE: when set, AWS servers' certificates must chain to one of these (the system roots do not count).</summary>
+    public Tls.CaBundle? CaBundle { get; set; }
 
     /// <summary>HTTP attempts per operation call, the first one included.</summary>
     public int MaxAttempts { get; set; } = 5;

@@ -1,6 +1,8 @@
 using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.Functions;
+using Fn.AwsGuardDuty.Hosting.Health;
+using Fn.AwsGuardDuty.Hosting.Operator;
 using Fn.AwsGuardDuty.Logging;
 using Fn.AwsGuardDuty.Poller;
 using Fn.AwsGuardDuty.Push;
@@ -37,6 +39,10 @@ public static class AppServices
         services.AddFindingsPoller(config.GuardDuty, config.Push);
         // The SQS push intake, only when aws_gd_sqs_queue_url is set  (Push/)
         services.AddPushIntake(config.Push, config.GuardDuty);
+        // Readiness and liveness of the parts above, reported to systemd when it asks  (Hosting/Health/)
+        services.AddHealth(config, runtime);
+        // /metrics, /healthz, /readyz, only when aws_gd_metrics_listen is set  (Hosting/Operator/)
+        services.AddOperatorEndpoint(config.MetricsListen);
         return services;
     }
 

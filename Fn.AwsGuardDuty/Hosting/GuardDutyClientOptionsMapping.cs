@@ -34,8 +34,10 @@ public static class GuardDutyClientOptionsMapping
             RegionDiscoveryConcurrency = guardDuty.MaxConcurrentRegions,
             HttpsProxy = ProxyMapping.ToWebProxy(guardDuty.HttpsProxy),
             HttpProxy = ProxyMapping.ToWebProxy(guardDuty.HttpProxy),
-            // aws_gd_max_retries counts the attempts after the first.
+            // aws_gd_max_retries (or AWS_MAX_ATTEMPTS - 1, resolved by the configuration) counts the attempts after the first.
             MaxAttempts = Math.Min(MaxAttempts, guardDuty.MaxRetries + 1),
+            RetryMode = guardDuty.RetryMode,
+            CaBundle = guardDuty.CaBundle,
             PerTryTimeout = guardDuty.RequestTimeout,
             TotalDeadline = guardDuty.RequestTimeout * 2 > MinimumTotalDeadline ? guardDuty.RequestTimeout * 2 : MinimumTotalDeadline,
         };

@@ -25,11 +25,13 @@ public sealed class PushEscalationHandler : IPushHandler
     private readonly RegionFilter? _regions;
     private readonly FindingFilter _filter;
     private readonly CloseTemplate _closeTemplate;
+    private readonly PushDetectorResolver? _detectors;
     private readonly ILogger _logger;
 
     /// <param name="regions"><c>aws_gd_regions</c>: findings of other regions are dropped; null means all.</param>
+    /// <param name="detectors">The detector a member account's finding is escalated under (the administrator's); null: the finding's own.</param>
     public PushEscalationHandler(SoarClient soar, FindingMapper mapper, PollerOptions options, RegionFilter? regions, TimeProvider time,
-        ILogger<PushEscalationHandler> logger)
+        ILogger<PushEscalationHandler> logger, PushDetectorResolver? detectors = null)
     {
         ArgumentNullException.ThrowIfNull(soar);
         ArgumentNullException.ThrowIfNull(mapper);
@@ -42,6 +44,7 @@ public sealed class PushEscalationHandler : IPushHandler
         _filter = new FindingFilter(options.SeverityThreshold, options.FindingTypes, options.ExcludeFindingTypes, options.Accounts,
             options.ExcludeAccounts, logger);
         _closeTemplate = CloseTemplate.Load(options.CloseIncidentTemplatePath);
+        _detectors = detectors;
         _logger = logger;
     }
 
@@ -50,7 +53,7 @@ public sealed class PushEscalationHandler : IPushHandler
         ArgumentNullException.ThrowIfNull(push);
         var finding = push.Finding;
         var region = push.Region;
-        if (DetectorOf(finding) is not { } detectorId)
+        if (DetectorOf(finding) is not { } findingDetector)
         {
             // Not something SOAR can ever take: left for the redrive policy, as an unreadable message is.
             _logger.LogError("Push: finding {FindingId} (event {EventId}) names no service.detectorId; left for the queue's redrive policy",
@@ -60,6 +63,9 @@ public sealed class PushEscalationHandler : IPushHandler
 
         try
         {
+            var detectorId = _detectors is null
+                ? findingDetector
+                : await _detectors.ResolveAsync(finding, region, findingDetector, cancellationToken).ConfigureAwait(false);
             if (finding.Archived) return await CloseAsync(finding, region, detectorId, cancellationToken).ConfigureAwait(false);
             if (Rejects(finding, region) is { } why)
             {
@@ -68,9 +74,11 @@ public sealed class PushEscalationHandler : IPushHandler
             }
 
             var known = await _soar.FindAsync(region, detectorId, [finding.Id], cancellationToken).ConfigureAwait(false);
-            return known.GetValueOrDefault(finding.Id) is { } incident
-                ? await UpdateAsync(finding, region, detectorId, incident, cancellationToken).ConfigureAwait(false)
-                : await CreateAsync(finding, region, detectorId, cancellationToken).ConfigureAwait(false);
+            if (known.GetValueOrDefault(finding.Id) is not { } incident)
+                return await CreateAsync(finding, region, detectorId, cancellationToken).ConfigureAwait(false);
+            if (push.ReceiveCount > 1)
+                await RepairAsync(finding, region, detectorId, incident, cancellationToken).ConfigureAwait(false);
+            return await UpdateAsync(finding, region, detectorId, incident, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -119,12 +127,24 @@ public sealed class PushEscalationHandler : IPushHandler
 
     private async Task<PushOutcome> CreateAsync(PolledFinding finding, string region, string detectorId, CancellationToken cancellationToken)
     {
-        var mapped = _mapper.Map(finding.ToBoto(), region);
+        var mapped = _mapper.Map(finding.ToBoto(), region, detectorId);
         var created = await _soar.CreateAsync(mapped, region, detectorId, finding.Id, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Push: GuardDuty finding {FindingId} of type {Type} in region {Region} escalated to SOAR incident {IncidentId}{Note}",
             finding.Id, finding.Type, region, created.Id, created.Recovered ? " (found after a failed create)" : "");
         await LinkSequenceAsync(created.Id, mapped, region, detectorId, cancellationToken).ConfigureAwait(false);
         return PushOutcome.Done;
+    }
+
+    /// <summary>
+    /// A message delivered again may come from an instance that died between the create and its table rows (the
+    /// poller's checkpoint remembers such creates; the queue's receive count is push mode's memory of them).
+    /// </summary>
+    private async Task RepairAsync(PolledFinding finding, string region, string detectorId, KnownIncident incident, CancellationToken cancellationToken)
+    {
+        var repaired = await _soar.RepairTablesAsync(incident.Id, _mapper.Map(finding.ToBoto(), region, detectorId), cancellationToken).ConfigureAwait(false);
+        if (repaired > 0)
+            _logger.LogWarning("Push: SOAR incident {IncidentId} of finding {FindingId} was missing rows in {Tables} table(s) after an interrupted create; completed",
+                incident.Id, finding.Id, repaired);
     }
 
     private async Task<PushOutcome> UpdateAsync(PolledFinding finding, string region, string detectorId, KnownIncident incident,

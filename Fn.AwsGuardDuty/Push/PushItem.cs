@@ -10,7 +10,14 @@ public abstract record PushItem;
 /// A <c>GuardDuty Finding</c> event. <see cref="Finding"/> is the detail in wire form (as GetFindings returns it, the
 /// poller's type), <see cref="Boto"/> the boto3-shaped copy the mapper takes; <see cref="Region"/> is the finding's region.
 /// </summary>
-public sealed record PushFinding(EventBridgeEvent Event, PolledFinding Finding, JObject Boto, string Region) : PushItem;
+public sealed record PushFinding(EventBridgeEvent Event, PolledFinding Finding, JObject Boto, string Region) : PushItem
+{
+    /// <summary>
+    /// How often the queue has delivered this message (ApproximateReceiveCount): above 1, an earlier attempt may have
+    /// died between the SOAR create and the delete, leaving the incident without its table rows.
+    /// </summary>
+    public int ReceiveCount { get; init; } = 1;
+}
 
 /// <summary>A Malware Protection for S3 scan that found threats: one incident per object version.</summary>
 public sealed record PushMalware(EventBridgeEvent Event, MalwareScanIncident Incident) : PushItem;

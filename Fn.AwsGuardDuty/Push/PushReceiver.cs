@@ -151,6 +151,10 @@ public sealed class PushReceiver
                     continue;
             }
 
+            if (item is PushFinding pushed && int.TryParse(message.Attributes?.GetValueOrDefault("ApproximateReceiveCount"),
+                    System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var receives))
+                item = pushed with { ReceiveCount = receives };
+
             if (await HandleAsync(message, item, cancellationToken).ConfigureAwait(false) == PushOutcome.Done)
             {
                 done.Enqueue(message);

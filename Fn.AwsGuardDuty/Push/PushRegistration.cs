@@ -34,9 +34,11 @@ public static class PushRegistration
             var factory = sp.GetRequiredService<GuardDutyClientFactory>();
             return PushSqsClientFactory.Create(push, factory.Options, factory.Credentials);
         });
+        services.TryAddSingleton<ICallerAccount>(sp => new StsCallerAccount(sp.GetRequiredService<GuardDutyClientFactory>()));
+        services.AddSingleton(sp => new PushDetectorResolver(sp.GetRequiredService<GuardDutyClientFactory>().GetClient, sp.GetRequiredService<ICallerAccount>()));
         services.AddSingleton<IPushHandler>(sp => new PushEscalationHandler(
             sp.GetRequiredService<SoarClient>(), sp.GetRequiredService<FindingMapper>(), pollerOptions, guardDuty.Regions,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PushEscalationHandler>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PushEscalationHandler>>(), sp.GetRequiredService<PushDetectorResolver>()));
         services.AddSingleton(sp => new PushReceiver(
             sp.GetRequiredService<IAmazonSQS>(), push, sp.GetRequiredService<IPushHandler>(), sp.GetRequiredService<ILogger<PushReceiver>>(),
             sp.GetRequiredService<TimeProvider>()));

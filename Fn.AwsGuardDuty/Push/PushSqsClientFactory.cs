@@ -8,7 +8,8 @@ using Fn.AwsGuardDuty.GuardDuty.Http;
 namespace Fn.AwsGuardDuty.Push;
 
 /// <summary>
-/// Builds the AWSSDK.SQS client for the push queue with the GuardDuty settings' credentials, proxy, FIPS and retries.
+/// Builds the AWSSDK.SQS client for the push queue with the GuardDuty settings' credentials, proxy, FIPS, retries
+/// (AWS_MAX_ATTEMPTS, AWS_RETRY_MODE) and trusted CAs (AWS_CA_BUNDLE).
 /// Requests are signed for the queue URL's region, also at an endpoint override (which AWSSDK.SQS would otherwise sign
 /// for us-east-1).
 /// </summary>
@@ -25,11 +26,8 @@ public static class PushSqsClientFactory
         ArgumentNullException.ThrowIfNull(push);
         ArgumentNullException.ThrowIfNull(guardDuty);
         var attempt = guardDuty.PerTryTimeout > push.WaitTime + LongPollMargin ? guardDuty.PerTryTimeout : push.WaitTime + LongPollMargin;
-        var config = new AmazonSQSConfig
-        {
-            MaxErrorRetry = Math.Max(0, guardDuty.MaxAttempts - 1),
-            Timeout = attempt,
-        };
+        var config = new AmazonSQSConfig { Timeout = attempt };
+        AwsSdkClientSettings.Apply(config, guardDuty);
         if (push.EndpointUrl is { } endpoint)
         {
             config.ServiceURL = endpoint.ToString();
@@ -39,11 +37,6 @@ public static class PushSqsClientFactory
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(push.Queue.Region);
             config.UseFIPSEndpoint = guardDuty.UseFips;
-        }
-
-        if (SchemeProxy.FromOptions(guardDuty) is { } proxy)
-        {
-            config.SetWebProxy(proxy);
         }
 
         return config;

@@ -1,26 +1,23 @@
-using System.Net;
-using System.Net.Sockets;
 using Fn.AwsGuardDuty.Cli;
-using Fn.AwsGuardDuty.Sandbox.Aws;
+using Fn.AwsGuardDuty.Configuration;
+using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.Sandbox.FindingGenerator;
 using Fn.AwsGuardDuty.Sandbox.GuardDuty;
 using Fn.AwsGuardDuty.Sandbox.Soar;
 using Fn.AwsGuardDuty.Sandbox.Soar.Options;
 using Fn.AwsGuardDuty.Sandbox.Soar.State;
 using Fn.AwsGuardDuty.Sandbox.Sqs;
-using Fn.AwsGuardDuty.Findings;
-using Fn.AwsGuardDuty.Tests.Configuration;
-using Fn.AwsGuardDuty.Tests.GuardDuty.Support;
+using Fn.AwsGuardDuty.Sandbox.Worlds;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Tests.Push.Support;
 
 /// <summary>
-/// What <c>run</c> in push mode talks to, on 127.0.0.1: the SOAR emulator (GuardDuty customization preloaded), the
-/// GuardDuty emulator with a detector in <see cref="Region"/>, the STS stand-in, and the SQS emulator holding a FIFO
-/// queue with a FIFO dead-letter queue (redrive after <c>maxReceiveCount</c> receives), fed as the EventBridge rule of
-/// deploy/aws/ feeds it (message group <c>guardduty</c>, the event id as deduplication id). App instances run
-/// in-process, each with its own config, state folder and log folder.
+/// What <c>run</c> in push mode talks to, on the shared <see cref="Sandbox.Worlds.World"/>: the SOAR emulator (GuardDuty
+/// customization preloaded), the GuardDuty emulator with a detector in <see cref="Region"/>, STS, and the world's push
+/// queue (FIFO with a FIFO dead-letter queue, redrive after <c>maxReceiveCount</c> receives) into which the tests deliver
+/// events by hand, as the EventBridge rule of deploy/aws/ does (message group <c>guardduty</c>, the event id as
+/// deduplication id). App instances run in-process, each with its own config, state folder and log folder.
 /// </summary>
 internal sealed class PushWorld : IAsyncDisposable
 {
@@ -33,110 +30,65 @@ internal sealed class PushWorld : IAsyncDisposable
 
     private readonly List<RunningApp> _apps = [];
 
-    private PushWorld(TestConfigFiles files, SoarEmulator soar, GuardDutyEmulator guardDuty, StsStandIn sts, SqsEmulator sqs)
+    private PushWorld(World world)
     {
-        Files = files;
-        Soar = soar;
-        GuardDuty = guardDuty;
-        Sts = sts;
-        Sqs = sqs;
-        Detector = guardDuty.State.EnsureDetector(AwsAccount, Region);
+        World = world;
+        Detector = world.Detectors[Region];
     }
 
-    public TestConfigFiles Files { get; }
+    public World World { get; }
 
-    public SoarEmulator Soar { get; }
+    public SoarEmulator Soar => World.Soar;
 
-    public SoarOrgState Org => Soar.State.DefaultOrg;
+    public SoarOrgState Org => World.Org;
 
-    public GuardDutyEmulator GuardDuty { get; }
+    public GuardDutyEmulator GuardDuty => World.GuardDuty;
 
-    public StsStandIn Sts { get; }
-
-    public SqsEmulator Sqs { get; }
+    public SqsEmulator Sqs => World.Push.Sqs;
 
     public DetectorKey Detector { get; }
 
-    public SqsQueueKey Queue { get; } = new(Region, AwsAccount, "fn-aws-guardduty.fifo");
+    public SqsQueueKey Queue => World.Push.Queue;
 
-    public SqsQueueKey DeadLetters { get; } = new(Region, AwsAccount, "fn-aws-guardduty-dlq.fifo");
+    public SqsQueueKey DeadLetters => World.Push.DeadLetters;
 
-    public string CaPath => Path.Combine(Files.Directory, "soar-ca.pem");
+    /// <summary>The app's environment: nothing from the shell, HOME and the working folder in the world.</summary>
+    public AppEnvironment Environment => AppEnvironment.FromDictionary(new Dictionary<string, string>(), World.Home, World.Home);
 
-    public static async Task<PushWorld> StartAsync(int maxReceiveCount = 2)
-    {
-        var files = new TestConfigFiles();
-        var soar = await SoarEmulator.StartAsync(new SoarEmulatorOptions
-        {
-            CaPemPath = Path.Combine(files.Directory, "soar-ca.pem"),
-            Preload = SoarPreload.GuardDuty,
-            ApiKeys = [new SoarApiKeyOptions { Id = ApiKeyId, Secret = ApiKeySecret }],
-        });
-        var credentials = new List<AwsCredential> { new(AwsKeyId, AwsSecret, AwsAccount) };
-        var guardDuty = await GuardDutyEmulator.StartAsync(new GuardDutyEmulatorOptions { Credentials = credentials });
-        var sts = await StsStandIn.StartAsync();
-        sts.Identities[AwsKeyId] = AwsAccount;
-        var sqs = await SqsEmulator.StartAsync(new SqsEmulatorOptions { Credentials = credentials });
-        var world = new PushWorld(files, soar, guardDuty, sts, sqs);
-        sqs.State.CreateQueue(world.DeadLetters, new Dictionary<string, string> { ["FifoQueue"] = "true" });
-        sqs.State.CreateQueue(world.Queue, new Dictionary<string, string>
-        {
-            ["FifoQueue"] = "true",
-            ["RedrivePolicy"] = new JObject { ["deadLetterTargetArn"] = world.DeadLetters.Arn, ["maxReceiveCount"] = maxReceiveCount }.ToString(),
-        });
-        return world;
-    }
+    public static async Task<PushWorld> StartAsync(int maxReceiveCount = 2) =>
+        new(await World.Create().WithRegions(Region).WithAws(AwsAccount, AwsKeyId, AwsSecret).WithSts()
+            .WithApiKey(ApiKeyId, ApiKeySecret).WithSoar(o => o.Preload = SoarPreload.GuardDuty)
+            .WithPushQueue(maxReceiveCount, eventBridgeFeed: false)
+            .StartAsync());
 
     /// <summary>Starts <c>run</c> in-process as instance <paramref name="name"/>; <paramref name="guardDutyExtra"/> goes last in [fn_aws_guardduty].</summary>
     public RunningApp StartApp(string name, string guardDutyExtra = "aws_gd_polling_enabled = false")
     {
         var path = WriteConfig(name, guardDutyExtra);
-        var app = new RunningApp(name, Path.Combine(Files.Directory, name, "logs", "app.log"));
-        app.Start(new CliContext { Out = app.Output, Error = app.Output, Environment = Files.Environment }, path);
+        var app = new RunningApp(name, Path.Combine(Folder(name), "logs", "app.log"));
+        app.Start(new CliContext { Out = app.Output, Error = app.Output, Environment = Environment }, path);
         _apps.Add(app);
         return app;
     }
 
     /// <summary>The state folder of instance <paramref name="name"/>.</summary>
-    public string StateDir(string name) => Path.Combine(Files.Directory, name, "state");
+    public string StateDir(string name) => Path.Combine(Folder(name), "state");
 
     /// <summary>The app.config of instance <paramref name="name"/> on <paramref name="queue"/> (default: <see cref="Queue"/>).</summary>
     public string WriteConfig(string name, string guardDutyExtra = "aws_gd_polling_enabled = false", SqsQueueKey? queue = null)
     {
-        var dir = Path.Combine(Files.Directory, name);
-        Directory.CreateDirectory(dir);
-        return Files.Write($"""
-            [resilient]
-            host = 127.0.0.1
-            port = {Soar.Port}
-            org = {Org.Options.Name}
-            api_key_id = {ApiKeyId}
-            api_key_secret = {ApiKeySecret}
-            cafile = {CaPath}
-            stomp_host = 127.0.0.1
-            stomp_port = {ClosedPort()}
-            stomp_tls = false
-            stomp_timeout = 5
-            request_max_retries = 2
-            request_retry_delay = 1
-            logdir = {Path.Combine(dir, "logs")}
-
-            [fn_aws_guardduty]
-            aws_gd_access_key_id = {AwsKeyId}
-            aws_gd_secret_access_key = {AwsSecret}
-            aws_gd_master_region = {Region}
-            aws_gd_regions = {Region}
-            aws_gd_endpoint_url = {GuardDuty.Endpoint}
-            aws_gd_ec2_endpoint_url = {GuardDuty.Endpoint}
-            aws_gd_sts_endpoint_url = {Sts.Endpoint}
-            aws_gd_max_retries = 1
-            aws_gd_state_dir = {StateDir(name)}
-            aws_gd_sqs_queue_url = {(queue ?? Queue).Url}
-            aws_gd_sqs_endpoint_url = {Sqs.Endpoint}
-            aws_gd_sqs_wait_time = 1s
-            aws_gd_sqs_visibility_timeout = 5s
-            {guardDutyExtra}
-            """, $"{name}/app.config");
+        var folder = Directory.CreateDirectory(Folder(name)).FullName;
+        return World.WriteConfig(c =>
+        {
+            WorldConfig.AddLines(c.Resilient, "stomp_timeout = 5\nrequest_max_retries = 2\nrequest_retry_delay = 1");
+            c.Resilient["logdir"] = Path.Combine(folder, "logs");
+            c.GuardDuty["aws_gd_max_retries"] = "1";
+            c.GuardDuty["aws_gd_state_dir"] = StateDir(name);
+            c.GuardDuty["aws_gd_sqs_queue_url"] = (queue ?? Queue).Url;
+            c.GuardDuty["aws_gd_sqs_wait_time"] = "1s";
+            c.GuardDuty["aws_gd_sqs_visibility_timeout"] = "5s";
+            WorldConfig.AddLines(c.GuardDuty, guardDutyExtra);
+        }, Path.Combine(folder, "app.config"));
     }
 
     /// <summary>Findings made by the generator for the detector, recent (so no lookback leaves them out), not yet in GuardDuty.</summary>
@@ -166,7 +118,7 @@ internal sealed class PushWorld : IAsyncDisposable
     /// <summary>Delivers <paramref name="body"/> as the EventBridge rule's FIFO target does (group <c>guardduty</c>, the event id as deduplication id).</summary>
     public void Publish(JObject body) => Publish(body.ToString(Newtonsoft.Json.Formatting.None), body.Value<string>("id") ?? Guid.NewGuid().ToString());
 
-    public void Publish(string body, string deduplicationId) => Sqs.State.Enqueue(Queue, body, "guardduty", deduplicationId);
+    public void Publish(string body, string deduplicationId) => Sqs.State.Enqueue(Queue, body, EventBridgeFeed.MessageGroupId, deduplicationId);
 
     public IReadOnlyList<SoarIncidentView> IncidentsOf(string findingId) => Org.FindByProperty(IncidentFields.FindingId, findingId).ToList();
 
@@ -183,17 +135,8 @@ internal sealed class PushWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var app in _apps) await app.StopAsync();
-        await Sqs.DisposeAsync();
-        await Soar.DisposeAsync();
-        await GuardDuty.DisposeAsync();
-        await Sts.DisposeAsync();
-        Files.Dispose();
+        await World.DisposeAsync();
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private string Folder(string name) => Path.Combine(World.Directory, name);
 }

@@ -19,6 +19,7 @@ public static class SelfTestRegistration
         services.AddSingleton<ISelfTestCheck, GuardDutyDetectorsSelfTestCheck>();
         // Push mode only: without a queue there is nothing to check, and no row.
         if (config.Push is not null) services.AddSingleton<ISelfTestCheck, PushQueueSelfTestCheck>();
+        if (config.MetricsListen is { } metrics) services.AddSingleton<ISelfTestCheck>(new MetricsPortSelfTestCheck(metrics));
         return services;
     }
 }

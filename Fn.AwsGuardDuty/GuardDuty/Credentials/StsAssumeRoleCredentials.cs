@@ -40,16 +40,14 @@ public sealed class StsAssumeRoleCredentials : RefreshingAWSCredentials
         {
             RegionEndpoint = region,
             UseFIPSEndpoint = options.UseFips && options.StsEndpointUrl is null,
-            MaxErrorRetry = Math.Max(0, options.MaxAttempts - 1),
             Timeout = options.PerTryTimeout,
         };
+        AwsSdkClientSettings.Apply(config, options);
         if (options.StsEndpointUrl is not null)
         {
             config.ServiceURL = options.StsEndpointUrl.ToString();
             config.AuthenticationRegion = region.SystemName;
         }
-        var proxy = SchemeProxy.FromOptions(options);
-        if (proxy is not null) config.SetWebProxy(proxy);
         return config;
     }
 

@@ -17,23 +17,30 @@ public sealed class Ec2RegionLister : IRegionLister, IDisposable
     private readonly AmazonEC2Client _ec2;
 
     public Ec2RegionLister(GuardDutyClientOptions options, GuardDutyCredentials credentials, Uri? endpointOverride)
+        : this(BuildConfig(options, endpointOverride), credentials)
+    {
+    }
+
+    private Ec2RegionLister(AmazonEC2Config config, GuardDutyCredentials credentials) =>
+        _ec2 = new AmazonEC2Client(credentials.Credentials, config);
+
+    /// <summary>The client configuration: region, FIPS, endpoint override and the shared AWS settings.</summary>
+    public static AmazonEC2Config BuildConfig(GuardDutyClientOptions options, Uri? endpointOverride)
     {
         var region = RegionEndpoint.GetBySystemName(options.MasterRegion.Trim());
         var config = new AmazonEC2Config
         {
             RegionEndpoint = region,
             UseFIPSEndpoint = options.UseFips && endpointOverride is null,
-            MaxErrorRetry = Math.Max(0, options.MaxAttempts - 1),
             Timeout = options.PerTryTimeout,
         };
+        AwsSdkClientSettings.Apply(config, options);
         if (endpointOverride is not null)
         {
             config.ServiceURL = endpointOverride.ToString();
             config.AuthenticationRegion = region.SystemName;
         }
-        var proxy = SchemeProxy.FromOptions(options);
-        if (proxy is not null) config.SetWebProxy(proxy);
-        _ec2 = new AmazonEC2Client(credentials.Credentials, config);
+        return config;
     }
 
     public async Task<IReadOnlyList<string>> ListRegionNamesAsync(CancellationToken cancellationToken)

@@ -4,32 +4,21 @@ using Amazon;
 namespace Fn.AwsGuardDuty.GuardDuty.Http;
 
 /// <summary>
-/// Where a region's GuardDuty (and EC2) calls go: the override URL when one is configured (the signing region stays the
-/// logical region), else <c>https://guardduty[-fips].{region}.{partition DNS suffix}</c>. GovCloud's FIPS endpoint is
-/// its plain host (endpoint rule-set test cases).
+/// Where a region's GuardDuty calls go: the override URL when one is configured (the signing region stays the logical
+/// region), else <c>https://guardduty[-fips].{region}.{partition DNS suffix}</c>, as GuardDuty's endpoint rule set builds
+/// it. GovCloud's FIPS endpoint is its plain host (the rule set's test cases). The overrides come from the configuration
+/// (app.config keys, else AWS_ENDPOINT_URL_&lt;SERVICE&gt;, else AWS_ENDPOINT_URL); nothing here reads the environment.
 /// </summary>
 public static partial class GuardDutyEndpoint
 {
-    public const string GuardDutyEndpointVariable = "AWS_ENDPOINT_URL_GUARDDUTY";
-    public const string Ec2EndpointVariable = "AWS_ENDPOINT_URL_EC2";
-
     [GeneratedRegex("^[a-z]{2,}(-[a-z0-9]+)*-[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex RegionName();
 
     public static bool IsValidRegionName(string region) => RegionName().IsMatch(region);
 
     /// <summary>The GuardDuty base URL for <paramref name="region"/>.</summary>
-    /// <param name="environment">Reads an environment variable; defaults to the process environment.</param>
-    public static Uri ForGuardDuty(string region, GuardDutyClientOptions options, Func<string, string?>? environment = null)
-    {
-        var overrideUrl = options.EndpointUrl ?? FromEnvironment(GuardDutyEndpointVariable, environment);
-        if (overrideUrl is not null) return overrideUrl;
-        return Standard("guardduty", region, options.UseFips);
-    }
-
-    /// <summary>The EC2 endpoint override (option, else AWS_ENDPOINT_URL_EC2), or null for the SDK's own resolution.</summary>
-    public static Uri? Ec2Override(GuardDutyClientOptions options, Func<string, string?>? environment = null) =>
-        options.Ec2EndpointUrl ?? FromEnvironment(Ec2EndpointVariable, environment);
+    public static Uri ForGuardDuty(string region, GuardDutyClientOptions options) =>
+        options.EndpointUrl ?? Standard("guardduty", region, options.UseFips);
 
     /// <summary><c>https://{service}[-fips].{region}.{dnsSuffix}</c>.</summary>
     public static Uri Standard(string service, string region, bool fips)
@@ -40,14 +29,5 @@ public static partial class GuardDutyEndpoint
         var govCloud = endpoint.PartitionName == "aws-us-gov" || region.StartsWith("us-gov-", StringComparison.Ordinal);
         var prefix = fips && !govCloud ? $"{service}-fips" : service;
         return new Uri($"https://{prefix}.{region}.{suffix}");
-    }
-
-    private static Uri? FromEnvironment(string variable, Func<string, string?>? environment)
-    {
-        var value = (environment ?? Environment.GetEnvironmentVariable)(variable);
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        return Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri
-            : throw new ArgumentException($"{variable} must be an absolute http:// or https:// URL.");
     }
 }

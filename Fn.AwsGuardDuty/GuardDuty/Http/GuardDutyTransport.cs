@@ -30,6 +30,9 @@ internal sealed class GuardDutyTransport
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
     private readonly GuardDutyRetryPolicy _retryPolicy;
+    private readonly RetryQuota? _quota;
+    // Adaptive mode's client-side rate limiter: AWSSDK.Core's own (a CUBIC token bucket that slows down after throttling).
+    private readonly Amazon.Runtime.Internal.TokenBucket? _rateLimiter;
 
     public GuardDutyTransport(HttpClient http, GuardDutySigner signer, GuardDutyClientOptions options, GuardDutyCallCounters counters, ILogger logger)
     {
@@ -39,6 +42,8 @@ internal sealed class GuardDutyTransport
         _counters = counters;
         _logger = logger;
         _retryPolicy = new GuardDutyRetryPolicy(options);
+        _quota = _retryPolicy.UsesStandardAlgorithm ? new RetryQuota() : null;
+        _rateLimiter = options.RetryMode == Configuration.AwsRetryMode.Adaptive ? new Amazon.Runtime.Internal.TokenBucket() : null;
         _pipeline = BuildPipeline();
     }
 
@@ -66,6 +71,7 @@ internal sealed class GuardDutyTransport
                 context, state).ConfigureAwait(false);
             if (outcome.Exception is null)
             {
+                _quota?.OnSuccess(state.LastRetryCost);
                 if (_logger.IsEnabled(LogLevel.Debug))
                     _logger.LogDebug("GuardDuty {Operation} {Region} {Status} in {ElapsedMs} ms ({Attempts} attempt(s))",
                         request.Operation, request.Region, state.LastStatus, Elapsed(started), state.Attempts);
@@ -100,7 +106,7 @@ internal sealed class GuardDutyTransport
             HttpRequestException or IOException =>
                 new GuardDutyTransportException(
                     $"GuardDuty {request.Operation} in {request.Region} could not reach {state.Endpoint.GetLeftPart(UriPartial.Authority)} " +
-                    $"after {state.Attempts} attempt(s): {error.Message}", error) { Attempts = state.Attempts },
+                    $"after {state.Attempts} attempt(s): {Describe(error)}", error) { Attempts = state.Attempts },
             AmazonServiceException or AmazonClientException =>
                 new GuardDutyCredentialsException(
                     $"GuardDuty {request.Operation} in {request.Region}: credentials could not be obtained: {error.Message}", error)
@@ -131,7 +137,12 @@ internal sealed class GuardDutyTransport
             message.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonContentType } };
         }
 
-        // Signed per attempt, inside the retry, so each attempt carries a current timestamp.
+        if (_rateLimiter is not null)
+        {
+            await _rateLimiter.TryAcquireTokenAsync(1, false, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Signed per attempt, inside the retry (and after any rate-limit wait), so each attempt carries a current timestamp.
         await _signer.SignAsync(message, request.Region, body, cancellationToken).ConfigureAwait(false);
         HttpResponseMessage response;
         try
@@ -149,14 +160,20 @@ internal sealed class GuardDutyTransport
             // A page of findings is ~150 KB of JSON: parsed from the buffered bytes, not from a string copy of it
             // (which would be a large-object-heap allocation per page).
             if (response.IsSuccessStatusCode)
+            {
+                _rateLimiter?.UpdateClientSendingRate(false);
                 return ParseBody(request, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+            }
+
             var errorBody = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
 
             var error = GuardDutyErrorParser.Parse(request.Operation, request.Region, response.StatusCode,
                 name => Header(response, name), errorBody);
             state.LastProblem = $"{(int)response.StatusCode} {error.ErrorCode}";
-            throw new GuardDutyServiceException(error.Operation, error.Region, error.StatusCode, error.ErrorCode,
+            var failure = new GuardDutyServiceException(error.Operation, error.Region, error.StatusCode, error.ErrorCode,
                 error.ErrorSubType, error.ServiceMessage, error.RequestId) { Attempts = attempt };
+            _rateLimiter?.UpdateClientSendingRate(GuardDutyRetryPolicy.IsThrottling(failure));
+            throw failure;
         }
     }
 
@@ -192,7 +209,8 @@ internal sealed class GuardDutyTransport
                 MaxRetryAttempts = _options.MaxAttempts - 1,
                 // Once the deadline (or the caller) cancelled the call, nothing is retried.
                 ShouldHandle = args => ValueTask.FromResult(
-                    !args.Context.CancellationToken.IsCancellationRequested && GuardDutyRetryPolicy.IsTransient(args.Outcome.Exception)),
+                    !args.Context.CancellationToken.IsCancellationRequested && GuardDutyRetryPolicy.IsTransient(args.Outcome.Exception)
+                    && (args.AttemptNumber >= _options.MaxAttempts - 1 || PayForRetry(args.Context, args.Outcome.Exception))),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     _retryPolicy.DelayBefore(args.AttemptNumber, args.Outcome.Exception, Random.Shared.NextDouble())),
                 OnRetry = args =>
@@ -220,6 +238,32 @@ internal sealed class GuardDutyTransport
         return builder.AddTimeout(new TimeoutStrategyOptions { Timeout = _options.PerTryTimeout, Name = "per-try" }).Build();
     }
 
+    /// <summary>Standard/adaptive mode: a retry is made only when the retry quota can pay for it.</summary>
+    private bool PayForRetry(ResilienceContext context, Exception? error)
+    {
+        if (_quota is null) return true;
+        var timeoutOrNetwork = error is not GuardDutyServiceException;
+        if (_quota.TryAcquire(timeoutOrNetwork, out var cost))
+        {
+            if (context.Properties.TryGetValue(StateKey, out var s)) s.LastRetryCost = cost;
+            return true;
+        }
+        _logger.LogWarning("GuardDuty retry quota exhausted ({Available} tokens left): not retrying {Error}",
+            _quota.Available, error?.Message);
+        return false;
+    }
+
+    /// <summary>The message with its inner causes (a TLS refusal says why only in the inner exception).</summary>
+    private static string Describe(Exception error)
+    {
+        var parts = new List<string>();
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (!parts.Contains(e.Message)) parts.Add(e.Message);
+        }
+        return string.Join(": ", parts);
+    }
+
     private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
     private sealed class CallState(GuardDutyTransport transport, Uri endpoint, GuardDutyRequest request)
@@ -230,5 +274,6 @@ internal sealed class GuardDutyTransport
         public int Attempts { get; set; }
         public int LastStatus { get; set; }
         public string? LastProblem { get; set; }
+        public int LastRetryCost { get; set; }
     }
 }
