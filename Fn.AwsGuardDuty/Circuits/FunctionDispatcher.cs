@@ -110,8 +110,11 @@ public sealed class FunctionDispatcher : IDisposable
         try
         {
             // The completion line below carries what an operator needs at Info; the start is for debugging a stuck call.
-            _logger.LogDebug("Running {Function} (message {MessageId}, correlation {CorrelationId})",
-                parsed.FunctionName, messageId, correlationId);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.LogDebug("Running {Function} (message {MessageId}, correlation {CorrelationId})",
+                    parsed.FunctionName, messageId, correlationId);
+            }
             var call = new FunctionCall(parsed.Inputs, parsed.Metadata, parsed.Body, sendStatus);
             var result = await handler.HandleAsync(call, abort).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"{handler.GetType().Name} returned no result");

@@ -15,6 +15,7 @@ public static class FunctionMessageParser
     public const string ContextTokenHeader = "Co3ContextToken";
     public const string TimestampHeader = "timestamp";
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+    private static readonly JsonLoadSettings NoLineInfo = new() { LineInfoHandling = LineInfoHandling.Ignore };
 
     public static FunctionMessage Parse(StompMessage message) => Parse(RequestOf(message));
 
@@ -62,14 +63,14 @@ public static class FunctionMessageParser
             ReplyTo = message.ReplyTo,
             ContextToken = message.ContextToken,
             Timestamp = long.TryParse(message.Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var ts) ? ts : null,
-            PrincipalName = Text(body.SelectToken("principal.name")),
-            PrincipalDisplayName = Text(body.SelectToken("principal.display_name")),
-            PrincipalType = Text(body.SelectToken("principal.type")),
-            WorkflowId = Long(body.SelectToken("workflow.workflow_id")),
-            WorkflowProgrammaticName = Text(body.SelectToken("workflow.programmatic_name")),
-            WorkflowInstanceId = Long(body.SelectToken("workflow_instance.workflow_instance_id")),
-            PlaybookInstanceId = Long(body.SelectToken("playbook_instance.playbook_instance_id"))
-                ?? Long(body.SelectToken("playbook_instance.id")),
+            PrincipalName = Text(Member(body, "principal", "name")),
+            PrincipalDisplayName = Text(Member(body, "principal", "display_name")),
+            PrincipalType = Text(Member(body, "principal", "type")),
+            WorkflowId = Long(Member(body, "workflow", "workflow_id")),
+            WorkflowProgrammaticName = Text(Member(body, "workflow", "programmatic_name")),
+            WorkflowInstanceId = Long(Member(body, "workflow_instance", "workflow_instance_id")),
+            PlaybookInstanceId = Long(Member(body, "playbook_instance", "playbook_instance_id"))
+                ?? Long(Member(body, "playbook_instance", "id")),
         };
 
         return new FunctionMessage(body, metadata, new FunctionInputs(InputNormalizer.Normalize(inputs)));
@@ -96,7 +97,7 @@ public static class FunctionMessageParser
                 DateParseHandling = DateParseHandling.None,
                 FloatParseHandling = FloatParseHandling.Double,
             };
-            var token = JToken.ReadFrom(reader);
+            var token = JToken.ReadFrom(reader, NoLineInfo);
             if (reader.Read() && reader.TokenType != JsonToken.Comment)
             {
                 throw new JsonReaderException("additional content after the JSON value");
@@ -109,6 +110,9 @@ public static class FunctionMessageParser
             throw new InvalidFunctionMessageException($"the message body is not valid JSON: {ex.Message}");
         }
     }
+
+    // body["a"]["b"] when "a" is an object: what SelectToken("a.b") finds, without parsing a JSON path per message.
+    private static JToken? Member(JObject body, string parent, string name) => body[parent] is JObject o ? o[name] : null;
 
     private static string? Text(JToken? token) => token is JValue { Value: not null } v ? Convert.ToString(v.Value, CultureInfo.InvariantCulture) : null;
 

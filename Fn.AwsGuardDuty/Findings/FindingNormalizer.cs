@@ -9,12 +9,28 @@ namespace Fn.AwsGuardDuty.Findings;
 /// </summary>
 internal static class FindingNormalizer
 {
-    public static JObject Normalize(JObject finding)
+    public static JObject Normalize(JObject finding) => (JObject)Copy(finding);
+
+    // One pass: the copy is made with the dates already as text (a clone followed by a search-and-replace walked
+    // and allocated the tree twice per finding).
+    private static JToken Copy(JToken token)
     {
-        var copy = (JObject)finding.DeepClone();
-        var dates = copy.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.Date).ToList();
-        foreach (var date in dates)
-            date.Replace(new JValue(ScalarText.From(date)));
-        return copy;
+        switch (token)
+        {
+            case JObject obj:
+                var copy = new JObject();
+                foreach (var property in obj.Properties())
+                    copy.Add(new JProperty(property.Name, Copy(property.Value)));
+                return copy;
+            case JArray array:
+                var items = new JArray();
+                foreach (var item in array)
+                    items.Add(Copy(item));
+                return items;
+            case JValue { Type: JTokenType.Date } date:
+                return new JValue(ScalarText.From(date));
+            default:
+                return token.DeepClone();
+        }
     }
 }

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Amazon;
-using Amazon.Runtime.Signing;
 using Fn.AwsGuardDuty.GuardDuty.Credentials;
 using Fn.AwsGuardDuty.GuardDuty.Discovery;
 using Fn.AwsGuardDuty.GuardDuty.Http;
@@ -10,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Fn.AwsGuardDuty.GuardDuty;
 
 /// <summary>
-/// Owns what every region shares: the credentials, one pooled <see cref="SocketsHttpHandler"/> behind one SigV4 signing
-/// handler (the region is chosen per request), the call counters and the logger. Hands out one client per region.
+/// Owns what every region shares: the credentials, one pooled <see cref="SocketsHttpHandler"/>, one SigV4 signer (the
+/// region is chosen per request), the call counters and the logger. Hands out one client per region.
 /// </summary>
 public sealed class GuardDutyClientFactory : IDisposable
 {
@@ -49,10 +47,9 @@ public sealed class GuardDutyClientFactory : IDisposable
             sockets.Proxy = proxy;
             sockets.UseProxy = true;
         }
-        var signer = new SigV4SigningHandler(credentials.Credentials, RegionEndpoint.GetBySystemName(options.MasterRegion.Trim()),
-            "guardduty", sockets);
-        _http = new HttpClient(signer, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        _transport = new GuardDutyTransport(_http, options, Counters, loggerFactory.CreateLogger<GuardDutyClient>());
+        _http = new HttpClient(sockets, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        _transport = new GuardDutyTransport(_http, new GuardDutySigner(credentials.Credentials), options, Counters,
+            loggerFactory.CreateLogger<GuardDutyClient>());
     }
 
     /// <summary>Validates the options, resolves the credentials (see <see cref="GuardDutyCredentialsResolver"/>) and builds the factory.</summary>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using Amazon.Runtime;
-using Amazon.Runtime.Signing;
 using Fn.AwsGuardDuty.GuardDuty.Errors;
 using Fn.AwsGuardDuty.Metrics;
 using Microsoft.Extensions.Logging;
@@ -16,16 +15,17 @@ namespace Fn.AwsGuardDuty.GuardDuty.Http;
 
 /// <summary>
 /// Sends one rest-json call with the resilience pipeline <c>total deadline → retry → per-try timeout</c> around a fresh
-/// <see cref="HttpRequestMessage"/> per attempt. The <see cref="HttpClient"/> below holds the SigV4 signing handler, so
-/// every attempt is signed again with a current timestamp; the retry sits outside the signer as its docs require.
+/// <see cref="HttpRequestMessage"/> per attempt, each signed (SigV4) with a current timestamp by <see cref="GuardDutySigner"/>.
 /// </summary>
 internal sealed class GuardDutyTransport
 {
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("gd.call");
-    private static readonly HttpRequestOptionsKey<string> SigningRegion = new(SigV4SigningHandler.RegionOptionKey);
     private static readonly ProductInfoHeaderValue UserAgent = new("fn-aws-guardduty", "1.0");
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    private static readonly MediaTypeHeaderValue JsonContentType = MediaTypeHeaderValue.Parse(GuardDutySigner.JsonContentType);
 
     private readonly HttpClient _http;
+    private readonly GuardDutySigner _signer;
     private readonly GuardDutyClientOptions _options;
     private readonly GuardDutyCallCounters _counters;
     private readonly ILogger _logger;
@@ -35,9 +35,10 @@ internal sealed class GuardDutyTransport
     // Adaptive mode's client-side rate limiter: AWSSDK.Core's own (a CUBIC token bucket that slows down after throttling).
     private readonly Amazon.Runtime.Internal.TokenBucket? _rateLimiter;
 
-    public GuardDutyTransport(HttpClient http, GuardDutyClientOptions options, GuardDutyCallCounters counters, ILogger logger)
+    public GuardDutyTransport(HttpClient http, GuardDutySigner signer, GuardDutyClientOptions options, GuardDutyCallCounters counters, ILogger logger)
     {
         _http = http;
+        _signer = signer;
         _options = options;
         _counters = counters;
         _logger = logger;
@@ -73,8 +74,9 @@ internal sealed class GuardDutyTransport
             {
                 _quota?.OnSuccess(state.LastRetryCost);
                 _counters.Completed.Add(request.Operation, MetricOutcomes.Ok);
-                _logger.LogDebug("GuardDuty {Operation} {Region} {Status} in {ElapsedMs} ms ({Attempts} attempt(s))",
-                    request.Operation, request.Region, state.LastStatus, Elapsed(started), state.Attempts);
+                if (_logger.IsEnabled(LogLevel.Debug))
+                    _logger.LogDebug("GuardDuty {Operation} {Region} {Status} in {ElapsedMs} ms ({Attempts} attempt(s))",
+                        request.Operation, request.Region, state.LastStatus, Elapsed(started), state.Attempts);
                 return outcome.Result!;
             }
             throw Translate(outcome.Exception, state, started, cancellationToken);
@@ -129,17 +131,22 @@ internal sealed class GuardDutyTransport
 
         var url = new Uri(state.Endpoint.AbsoluteUri.TrimEnd('/') + request.PathAndQuery());
         using var message = new HttpRequestMessage(request.Method, url);
-        message.Options.Set(SigningRegion, request.Region);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        message.Headers.Accept.Add(AcceptJson);
         message.Headers.UserAgent.Add(UserAgent);
+        byte[]? body = null;
         if (request.Body is not null)
-            message.Content = new StringContent(request.Body.ToString(Formatting.None), Encoding.UTF8, "application/json");
+        {
+            body = Encoding.UTF8.GetBytes(request.Body.ToString(Formatting.None));
+            message.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonContentType } };
+        }
 
         if (_rateLimiter is not null)
         {
             await _rateLimiter.TryAcquireTokenAsync(1, false, cancellationToken).ConfigureAwait(false);
         }
 
+        // Signed per attempt, inside the retry (and after any rate-limit wait), so each attempt carries a current timestamp.
+        await _signer.SignAsync(message, request.Region, body, cancellationToken).ConfigureAwait(false);
         HttpResponseMessage response;
         try
         {
@@ -153,15 +160,18 @@ internal sealed class GuardDutyTransport
         using (response)
         {
             state.LastStatus = (int)response.StatusCode;
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            // A page of findings is ~150 KB of JSON: parsed from the buffered bytes, not from a string copy of it
+            // (which would be a large-object-heap allocation per page).
             if (response.IsSuccessStatusCode)
             {
                 _rateLimiter?.UpdateClientSendingRate(false);
-                return ParseBody(request, body);
+                return ParseBody(request, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
             }
 
+            var errorBody = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+
             var error = GuardDutyErrorParser.Parse(request.Operation, request.Region, response.StatusCode,
-                name => Header(response, name), body);
+                name => Header(response, name), errorBody);
             state.LastProblem = $"{(int)response.StatusCode} {error.ErrorCode}";
             var failure = new GuardDutyServiceException(error.Operation, error.Region, error.StatusCode, error.ErrorCode,
                 error.ErrorSubType, error.ServiceMessage, error.RequestId) { Attempts = attempt };
@@ -170,12 +180,13 @@ internal sealed class GuardDutyTransport
         }
     }
 
-    private static JObject ParseBody(GuardDutyRequest request, string body)
+    private static JObject ParseBody(GuardDutyRequest request, Stream body)
     {
-        if (string.IsNullOrWhiteSpace(body)) return new JObject();
         try
         {
-            return WireJson.Parse(body) as JObject
+            var token = WireJson.Parse(body);
+            if (token is null) return new JObject();
+            return token as JObject
                    ?? throw new GuardDutyResponseException($"GuardDuty {request.Operation} returned JSON that is not an object.");
         }
         catch (JsonException e)

@@ -44,6 +44,26 @@ internal sealed class SoarCertificateValidator
 
     public string TrustSource => _trustSource;
 
+    /// <summary>
+    /// The chain policy for the TLS handshake: trust only the cafile's CAs (the server's intermediates are added by
+    /// SslStream), no revocation check; null to use the system store.
+    /// </summary>
+    public X509ChainPolicy? ChainPolicy()
+    {
+        if (_trustedRoots is null)
+        {
+            return null;
+        }
+
+        var policy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+        };
+        policy.CustomTrustStore.AddRange(_trustedRoots);
+        return policy;
+    }
+
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         if (!_verify)
@@ -61,26 +81,9 @@ internal sealed class SoarCertificateValidator
             return Fail("the certificate does not match the host name");
         }
 
-        if (_trustedRoots is null)
-        {
-            return errors == SslPolicyErrors.None || Fail(Describe(chain));
-        }
-
-        var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        using var custom = new X509Chain();
-        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.AddRange(_trustedRoots);
-        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (chain is not null)
-        {
-            // Intermediates the server sent may be needed to reach a root in cafile.
-            foreach (var element in chain.ChainElements)
-            {
-                custom.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
-        return custom.Build(leaf) || Fail(Describe(custom));
+        // With a cafile the chain SslStream built already used ChainPolicy (custom root trust), so its verdict is the
+        // cafile's: no second chain is built per connection.
+        return errors == SslPolicyErrors.None || Fail(Describe(chain));
     }
 
     private bool Fail(string reason)

@@ -124,7 +124,10 @@ internal sealed class SoarHttp : IDisposable
             var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             _counters.ByOperation.Add(SoarOperation.Of(request), (int)response.StatusCode < 400 ? MetricOutcomes.Ok : MetricOutcomes.Error);
-            _logger.LogDebug("SOAR {Method} {Path} {Status} {ElapsedMs:0} ms", request.Method, fullPath, (int)response.StatusCode, elapsed);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.LogDebug("SOAR {Method} {Path} {Status} {ElapsedMs:0} ms", request.Method, fullPath, (int)response.StatusCode, elapsed);
+            }
             if (_logger.IsEnabled(LogLevel.Trace))
             {
                 _logger.LogTrace("SOAR {Method} {Path} response body: {Body}", request.Method, fullPath, request.SensitiveResponse ? "(redacted)" : body);
@@ -233,6 +236,7 @@ internal sealed class SoarHttp : IDisposable
             MaxConnectionsPerServer = 64,
         };
         handler.SslOptions.RemoteCertificateValidationCallback = validator.Validate;
+        handler.SslOptions.CertificateChainPolicy = validator.ChainPolicy();
         if (options.EffectiveProxy is { } proxy)
         {
             handler.Proxy = proxy;

@@ -7,6 +7,9 @@ namespace Fn.AwsGuardDuty.Soar.Http;
 /// <summary>A fully read response (bodies are read inside the attempt so retries never leak connections).</summary>
 internal sealed record SoarResponse(HttpStatusCode Status, string Body, TimeSpan? RetryAfter, IReadOnlyList<string> SetCookies)
 {
+    // Line info is one annotation object per token; nothing reads it.
+    private static readonly JsonLoadSettings NoLineInfo = new() { LineInfoHandling = LineInfoHandling.Ignore };
+
     public int Attempts { get; init; } = 1;
 
     public bool IsSuccess => (int)Status is >= 200 and < 300;
@@ -58,7 +61,7 @@ internal sealed record SoarResponse(HttpStatusCode Status, string Body, TimeSpan
     private static JToken ParseVerbatim(string body)
     {
         using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None };
-        var token = JToken.ReadFrom(reader);
+        var token = JToken.ReadFrom(reader, NoLineInfo);
         while (reader.Read())
         {
             if (reader.TokenType != JsonToken.Comment)
