@@ -67,7 +67,7 @@ public sealed class VaultHttpClient : IDisposable
         {
             throw new VaultException(status switch
             {
-                404 => $"Vault has no secret at {reference.Location}",
+                404 when errors.Count == 0 => $"Vault has no secret at {reference.Location}",
                 403 => $"Vault denied reading {reference.Location} (HTTP 403{Describe(errors)})",
                 _ => $"Vault could not read {reference.Location} (HTTP {status}{Describe(errors)})",
             });
