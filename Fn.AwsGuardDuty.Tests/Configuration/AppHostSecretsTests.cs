@@ -1,5 +1,6 @@
 using Fn.AwsGuardDuty.Cli;
 using Fn.AwsGuardDuty.Configuration;
+using Fn.AwsGuardDuty.Configuration.Pam;
 using Fn.AwsGuardDuty.Tests.Cli;
 
 namespace Fn.AwsGuardDuty.Tests.Configuration;
@@ -126,19 +127,19 @@ public class AppHostSecretsTests
     }
 
     [TestCase(null, null, "Keyring")]
-    [TestCase("pam_type = HashiCorpVault", null, "HashiCorpVault")]
-    [TestCase(null, "CyberArk", "CyberArk")]
+    [TestCase("pam_type = Cyberark", null, "Cyberark")]
+    [TestCase(null, "IBMVerifyVault", "IBMVerifyVault")]
     public void A_PAM_reference_outside_App_Host_names_the_key_and_the_plugin(string? pamType, string? pamTypeVariable, string plugin)
     {
         _files.Variables.Remove(AppHostSecrets.ContainerVariable);
-        if (pamTypeVariable is not null) _files.Variables[PamReferences.PamTypeSecret] = pamTypeVariable;
+        if (pamTypeVariable is not null) _files.Variables[PamPlugin.PamTypeSecret] = pamTypeVariable;
 
         var problems = _files.Problems(TestConfigFiles.Valid(resilientExtra: pamType ?? "")
             .Replace($"api_key_secret = {TestConfigFiles.ApiKeySecret}", "api_key_secret = ^soar_api_secret"));
 
         problems.Select(p => p.ToString()).Should().Equal(
-            $"app.config: [resilient] api_key_secret: is a PAM reference (^…) for the {plugin} plugin, which this app does not support; " +
-            "use an App Host protected secret ($NAME) or an environment variable ($NAME)");
+            $"app.config: [resilient] api_key_secret: is a PAM reference (^…) for the {plugin} plugin, which this app does not support (only HashiCorpVault); " +
+            "use HashiCorpVault, an App Host protected secret ($NAME) or an environment variable ($NAME)");
     }
 
     [Test]
@@ -149,7 +150,7 @@ public class AppHostSecretsTests
         var problems = _files.Problems(TestConfigFiles.Valid(guardDutyExtra: "aws_gd_access_key_id = AKIA1\naws_gd_secret_access_key = ^{aws_secret}"));
 
         problems.Select(p => p.ToString()).Should().Equal(
-            "app.config: [fn_aws_guardduty] aws_gd_secret_access_key: is a PAM reference (^…) but pam_type 'Thycotic' is not a PAM plugin (IBM's: Keyring, HashiCorpVault, CyberArk)");
+            "app.config: [fn_aws_guardduty] aws_gd_secret_access_key: is a PAM reference (^…) but pam_type 'Thycotic' is not a PAM plugin (IBM's: Keyring, HashiCorpVault, Cyberark, IBMVerifyVault; this app supports HashiCorpVault)");
     }
 
     [Test]

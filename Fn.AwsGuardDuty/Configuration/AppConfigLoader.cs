@@ -1,3 +1,5 @@
+using Fn.AwsGuardDuty.Configuration.Pam;
+
 namespace Fn.AwsGuardDuty.Configuration;
 
 /// <summary>
@@ -39,7 +41,7 @@ public static class AppConfigLoader
 
         var protectedValues = new List<string>();
         EnvironmentSubstitution.Apply(document, environment, problems, warnings, protectedValues);
-        PamReferences.Check(document, environment, problems);
+        PamReferences.Resolve(document, environment, problems, protectedValues);
         var aws = AwsEnvironmentReader.Read(environment, problems);
 
         SectionReader Reader(string section) => new(document, section, environment, directory, problems);

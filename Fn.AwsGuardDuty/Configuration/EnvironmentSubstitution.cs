@@ -16,7 +16,7 @@ namespace Fn.AwsGuardDuty.Configuration;
 /// On App Host, <c>NAME</c> is first looked up among the protected secrets (<see cref="AppHostSecrets"/>), as IBM's
 /// ProtectedSecretsManager does; a value taken from there is added to the redaction list whatever its key is called.
 /// A secret file that is there but cannot be decrypted is an error naming the key, never a silent fallback.
-/// <c>^NAME</c> PAM references are <see cref="PamReferences"/>' job.
+/// <c>^NAME</c> PAM references are <see cref="Pam.PamReferences"/>' job.
 /// </summary>
 public static partial class EnvironmentSubstitution
 {
