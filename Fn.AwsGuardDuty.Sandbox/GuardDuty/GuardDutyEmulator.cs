@@ -1,12 +1,7 @@
-using System.Net;
 using Fn.AwsGuardDuty.Sandbox.Aws;
 using Fn.AwsGuardDuty.Sandbox.Ec2;
 using Fn.AwsGuardDuty.Sandbox.GuardDuty.Operations;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
+using Fn.AwsGuardDuty.Sandbox.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Fn.AwsGuardDuty.Sandbox.GuardDuty;
@@ -18,18 +13,16 @@ namespace Fn.AwsGuardDuty.Sandbox.GuardDuty;
 /// </summary>
 public sealed class GuardDutyEmulator : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private int stopped;
+    private readonly LoopbackServer _server;
 
-    private GuardDutyEmulator(WebApplication app, GuardDutyEmulatorState state, Uri endpoint)
+    private GuardDutyEmulator(LoopbackServer server, GuardDutyEmulatorState state)
     {
-        this.app = app;
+        _server = server;
         State = state;
-        Endpoint = endpoint;
     }
 
     /// <summary>Base URL, e.g. <c>http://127.0.0.1:41234/</c>; the same URL serves EC2 DescribeRegions.</summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _server.Address;
 
     public GuardDutyEmulatorState State { get; }
 
@@ -46,38 +39,12 @@ public sealed class GuardDutyEmulator : IAsyncDisposable
             new Ec2DescribeRegions(options.Regions.ToList()),
             options.LoggerFactory.CreateLogger<GuardDutyEmulator>());
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(GuardDutyEmulator).Assembly.GetName().Name });
-        builder.Services.AddSingleton(options.LoggerFactory);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + 1;
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
-            {
-                if (options.ServerCertificate is not null)
-                {
-                    listen.UseHttps(options.ServerCertificate);
-                }
-            });
-        });
-        var app = builder.Build();
-        app.Run(pipeline.HandleAsync);
-        await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(address).Port;
-        var scheme = options.ServerCertificate is null ? "http" : "https";
-        return new GuardDutyEmulator(app, state, new Uri($"{scheme}://127.0.0.1:{port}/"));
+        var server = await LoopbackServer.StartAsync(typeof(GuardDutyEmulator).Assembly.GetName().Name!, options.Port, options.ServerCertificate,
+            options.MaxRequestBodyBytes + 1, options.LoggerFactory, pipeline.HandleAsync, cancellationToken).ConfigureAwait(false);
+        return new GuardDutyEmulator(server, state);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken = default)
-    {
-        if (Interlocked.Exchange(ref stopped, 1) == 0)
-        {
-            await app.StopAsync(cancellationToken);
-            await app.DisposeAsync();
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken = default) => _server.StopAsync(cancellationToken);
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

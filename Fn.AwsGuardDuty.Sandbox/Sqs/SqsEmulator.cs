@@ -1,10 +1,5 @@
-using System.Net;
 using Fn.AwsGuardDuty.Sandbox.Aws;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
+using Fn.AwsGuardDuty.Sandbox.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Fn.AwsGuardDuty.Sandbox.Sqs;
@@ -17,17 +12,15 @@ namespace Fn.AwsGuardDuty.Sandbox.Sqs;
 /// </summary>
 public sealed class SqsEmulator : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private int stopped;
+    private readonly LoopbackServer _server;
 
-    private SqsEmulator(WebApplication app, SqsEmulatorState state, Uri endpoint)
+    private SqsEmulator(LoopbackServer server, SqsEmulatorState state)
     {
-        this.app = app;
+        _server = server;
         State = state;
-        Endpoint = endpoint;
     }
 
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _server.Address;
 
     public SqsEmulatorState State { get; }
 
@@ -39,38 +32,12 @@ public sealed class SqsEmulator : IAsyncDisposable
         var verifier = new SigV4Verifier(new AwsCredentialStore(options.Credentials), options.TimeProvider, options.MaxClockSkew);
         var pipeline = new SqsEmulatorPipeline(state, verifier, new SqsOperations(state), options.LoggerFactory.CreateLogger<SqsEmulator>());
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SqsEmulator).Assembly.GetName().Name });
-        builder.Services.AddSingleton(options.LoggerFactory);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + 1;
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
-            {
-                if (options.ServerCertificate is not null)
-                {
-                    listen.UseHttps(options.ServerCertificate);
-                }
-            });
-        });
-        var app = builder.Build();
-        app.Run(pipeline.HandleAsync);
-        await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(address).Port;
-        var scheme = options.ServerCertificate is null ? "http" : "https";
-        return new SqsEmulator(app, state, new Uri($"{scheme}://127.0.0.1:{port}/"));
+        var server = await LoopbackServer.StartAsync(typeof(SqsEmulator).Assembly.GetName().Name!, options.Port, options.ServerCertificate,
+            options.MaxRequestBodyBytes + 1, options.LoggerFactory, pipeline.HandleAsync, cancellationToken).ConfigureAwait(false);
+        return new SqsEmulator(server, state);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken = default)
-    {
-        if (Interlocked.Exchange(ref stopped, 1) == 0)
-        {
-            await app.StopAsync(cancellationToken);
-            await app.DisposeAsync();
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken = default) => _server.StopAsync(cancellationToken);
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

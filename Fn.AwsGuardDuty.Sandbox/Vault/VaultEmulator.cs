@@ -1,9 +1,4 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
+using Fn.AwsGuardDuty.Sandbox.Http;
 
 namespace Fn.AwsGuardDuty.Sandbox.Vault;
 
@@ -13,18 +8,16 @@ namespace Fn.AwsGuardDuty.Sandbox.Vault;
 /// </summary>
 public sealed class VaultEmulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private int _stopped;
+    private readonly LoopbackServer _server;
 
-    private VaultEmulator(WebApplication app, VaultEmulatorState state, Uri address)
+    private VaultEmulator(LoopbackServer server, VaultEmulatorState state)
     {
-        _app = app;
+        _server = server;
         State = state;
-        Address = address;
     }
 
     /// <summary>What PAM_ADDRESS is set to.</summary>
-    public Uri Address { get; }
+    public Uri Address => _server.Address;
 
     public VaultEmulatorState State { get; }
 
@@ -35,36 +28,12 @@ public sealed class VaultEmulator : IAsyncDisposable
         var state = new VaultEmulatorState(options);
         var pipeline = new VaultEmulatorPipeline(state);
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(VaultEmulator).Assembly.GetName().Name });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = 32 * 1024;
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
-            {
-                if (options.ServerCertificate is not null)
-                {
-                    listen.UseHttps(options.ServerCertificate);
-                }
-            });
-        });
-        var app = builder.Build();
-        app.Run(pipeline.HandleAsync);
-        await app.StartAsync(cancellationToken);
-
-        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
-        var scheme = options.ServerCertificate is null ? "http" : "https";
-        return new VaultEmulator(app, state, new Uri($"{scheme}://127.0.0.1:{port}/"));
+        var server = await LoopbackServer.StartAsync(typeof(VaultEmulator).Assembly.GetName().Name!, options.Port, options.ServerCertificate,
+            32 * 1024, null, pipeline.HandleAsync, cancellationToken).ConfigureAwait(false);
+        return new VaultEmulator(server, state);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken = default)
-    {
-        if (Interlocked.Exchange(ref _stopped, 1) == 0)
-        {
-            await _app.StopAsync(cancellationToken);
-            await _app.DisposeAsync();
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken = default) => _server.StopAsync(cancellationToken);
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

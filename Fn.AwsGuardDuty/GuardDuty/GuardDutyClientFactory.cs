@@ -1,3 +1,4 @@
+using Fn.AwsGuardDuty.Tls;
 using System.Collections.Concurrent;
 using System.Net;
 using Fn.AwsGuardDuty.GuardDuty.Credentials;
@@ -39,7 +40,7 @@ public sealed class GuardDutyClientFactory : IDisposable
         };
         if (options.CaBundle is { } bundle)
         {
-            sockets.SslOptions.RemoteCertificateValidationCallback = new AwsCertificateValidator(bundle).Validate;
+            sockets.SslOptions.RemoteCertificateValidationCallback = new CaBundleValidator(bundle).Validate;
         }
         var proxy = SchemeProxy.FromOptions(options);
         if (proxy is not null)

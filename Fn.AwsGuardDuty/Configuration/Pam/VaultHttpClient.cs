@@ -1,3 +1,4 @@
+using Fn.AwsGuardDuty.Tls;
 using System.Net.Http.Headers;
 using System.Security.Authentication;
 using System.Text;
@@ -31,7 +32,7 @@ public sealed class VaultHttpClient : IDisposable
         }
         else if (settings.Verification.Bundle is { } bundle)
         {
-            handler.SslOptions.RemoteCertificateValidationCallback = new VaultCertificateValidator(bundle).Validate;
+            handler.SslOptions.RemoteCertificateValidationCallback = new CaBundleValidator(bundle).Validate;
         }
 
         _http = new HttpClient(handler) { Timeout = Timeout };

@@ -1,3 +1,4 @@
+using Fn.AwsGuardDuty.Tls;
 using System.Net;
 using Amazon.Runtime;
 
@@ -5,7 +6,7 @@ namespace Fn.AwsGuardDuty.GuardDuty.Http;
 
 /// <summary>
 /// HttpClients for the AWSSDK clients when AWS_CA_BUNDLE is set: a <see cref="SocketsHttpHandler"/> that trusts only the
-/// bundle (<see cref="AwsCertificateValidator"/>) and carries the configured proxy, as the GuardDuty transport's does.
+/// bundle (<see cref="CaBundleValidator"/>) and carries the configured proxy, as the GuardDuty transport's does.
 /// </summary>
 internal sealed class AwsSdkHttpClientFactory(GuardDutyClientOptions options) : HttpClientFactory
 {
@@ -21,7 +22,7 @@ internal sealed class AwsSdkHttpClientFactory(GuardDutyClientOptions options) : 
             PooledConnectionLifetime = options.PooledConnectionLifetime,
             ConnectTimeout = options.PerTryTimeout,
         };
-        handler.SslOptions.RemoteCertificateValidationCallback = new AwsCertificateValidator(options.CaBundle!).Validate;
+        handler.SslOptions.RemoteCertificateValidationCallback = new CaBundleValidator(options.CaBundle!).Validate;
         if (SchemeProxy.FromOptions(options) is { } proxy)
         {
             handler.Proxy = proxy;

@@ -1,14 +1,14 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using Fn.AwsGuardDuty.Tls;
 
-namespace Fn.AwsGuardDuty.Configuration.Pam;
+namespace Fn.AwsGuardDuty.Tls;
 
 /// <summary>
-/// PAM_VERIFY_SERVER_CERT as a CA file: the Vault server's certificate must chain to a certificate of the bundle (a custom
-/// root store, as requests' <c>verify=&lt;path&gt;</c>); the host name is always checked.
+/// Trust exactly a CA bundle (AWS_CA_BUNDLE, PAM_VERIFY_SERVER_CERT as a file): the server's certificate must chain to
+/// a certificate of the bundle, a custom root store, so the system roots do not count (as botocore's and requests'
+/// <c>verify=&lt;path&gt;</c>). The host name is always checked.
 /// </summary>
-public sealed class VaultCertificateValidator(CaBundle bundle)
+public sealed class CaBundleValidator(CaBundle bundle)
 {
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
@@ -25,6 +25,7 @@ public sealed class VaultCertificateValidator(CaBundle bundle)
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         if (chain is not null)
         {
+            // Intermediates the server sent may be needed to reach a root of the bundle.
             foreach (var element in chain.ChainElements)
             {
                 custom.ChainPolicy.ExtraStore.Add(element.Certificate);
