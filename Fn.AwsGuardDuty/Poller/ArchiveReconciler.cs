@@ -6,7 +6,7 @@ namespace Fn.AwsGuardDuty.Poller;
 
 /// <summary>
 /// Closes open incidents whose finding was archived, without listing every finding: the open incidents' finding ids
-/// (re-read from SOAR each cycle) are looked up with GetFindings, 50 at a time, at most
+/// (re-read from SOAR at the start of each round) are looked up with GetFindings, 50 at a time, at most
 /// <see cref="PollerOptions.ReconcileMaxPerCycle"/> per cycle, going on after the last one checked (see <see cref="ArchiveCheckRound"/>). Archived ones are checked in SOAR with one query per 50;
 /// an incident already closed (an analyst closed it and the archive playbook archived the finding) is only forgotten,
 /// never reopened. A close SOAR refuses for required fields is reported once per close template.
@@ -25,10 +25,17 @@ internal sealed class ArchiveReconciler(PollerContext ctx, string region, string
     public async Task RunAsync(IReadOnlySet<string> listedUnarchived, CancellationToken stop, CancellationToken abort)
     {
         var open = _checkpoint.OpenIncidentFindings;
-        if (open.Count == 0) return;
+        if (open.Count == 0)
+        {
+            _checkpoint.ReconcileCursor = null;
+            return;
+        }
+
         var limit = _ctx.Options.ReconcileMaxPerCycle;
         var everything = limit == 0 || limit >= open.Count;
         var round = ArchiveCheckRound.Next(open, everything ? null : _checkpoint.ReconcileCursor, everything ? 0 : limit);
+        // A round that reached the last open incident ends; the next cycle re-reads the open set from SOAR and starts over.
+        var roundEnds = everything || round.Contains(open.Max!, StringComparer.Ordinal);
         // Findings this pass just read as unarchived need no second look.
         var ids = round.Where(id => !listedUnarchived.Contains(id)).ToList();
         var archived = new List<string>();
@@ -60,7 +67,7 @@ internal sealed class ArchiveReconciler(PollerContext ctx, string region, string
         }
 
         if (archived.Count > 0) await CloseArchivedAsync(archived, abort).ConfigureAwait(false);
-        if (!stop.IsCancellationRequested) _checkpoint.ReconcileCursor = everything ? null : round[^1];
+        if (!stop.IsCancellationRequested) _checkpoint.ReconcileCursor = roundEnds ? null : round[^1];
     }
 
     private async Task CloseArchivedAsync(List<string> findingIds, CancellationToken abort)

@@ -77,12 +77,22 @@ internal sealed class DetectorPass
     }
 
     /// <summary>
-    /// Re-reads the detector's open incidents from SOAR every cycle (paged), so an incident an analyst reopened, or one
-    /// made outside this process, is checked for archiving too. When SOAR cannot be read the last known set is used.
+    /// Re-reads the detector's open incidents from SOAR (paged) at the start of each archive-check round, so an incident
+    /// an analyst reopened, or one made outside this process, is checked for archiving too: every cycle while they fit
+    /// in one round (at most <see cref="PollerOptions.ReconcileMaxPerCycle"/>), else once per ceil(N / cap) cycles, so
+    /// a steady cycle over many open incidents does not page through all of them each time. When SOAR cannot be read
+    /// the last known set is used.
     /// </summary>
     private async Task SyncOpenIncidentsAsync(CancellationToken stop, CancellationToken abort)
     {
         if (stop.IsCancellationRequested) return;
+        if (_checkpoint.ReconcileCursor is not null)
+        {
+            _logger.LogDebug("Region {Region} detector {DetectorId}: archive check in the middle of a round ({Count} open incidents known); SOAR re-read when it ends",
+                _region, _detectorId, _checkpoint.OpenIncidentFindings.Count);
+            return;
+        }
+
         var open = new List<string>();
         try
         {
