@@ -1,10 +1,4 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Fn.AwsGuardDuty.Sandbox.Http;
 
 namespace Fn.AwsGuardDuty.Sandbox.Aws;
 
@@ -15,41 +9,19 @@ namespace Fn.AwsGuardDuty.Sandbox.Aws;
 /// </summary>
 public sealed class StsCallerIdentityEndpoint : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly SigV4Verifier _verifier;
+    private readonly LoopbackServer _server;
 
-    private StsCallerIdentityEndpoint(WebApplication app, SigV4Verifier verifier)
-    {
-        _app = app;
-        _verifier = verifier;
-    }
+    private StsCallerIdentityEndpoint(LoopbackServer server) => _server = server;
 
-    public Uri Endpoint { get; private set; } = null!;
+    public Uri Endpoint => _server.Endpoint;
 
     public static async Task<StsCallerIdentityEndpoint> StartAsync(IEnumerable<AwsCredential> credentials, CancellationToken cancellationToken = default)
     {
         var verifier = new SigV4Verifier(new AwsCredentialStore(credentials), TimeProvider.System, TimeSpan.FromMinutes(15));
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = 64 * 1024;
-            kestrel.Listen(IPAddress.Loopback, 0);
-        });
-        var app = builder.Build();
-        var endpoint = new StsCallerIdentityEndpoint(app, verifier);
-        app.Run(endpoint.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        endpoint.Endpoint = new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
-        return endpoint;
+        var server = await LoopbackServer.StartAsync(context => StsCallerIdentityResponder.HandleAsync(context, verifier),
+            maxRequestBodyBytes: 64 * 1024, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new StsCallerIdentityEndpoint(server);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private Task HandleAsync(HttpContext context) => StsCallerIdentityResponder.HandleAsync(context, _verifier);
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -22,7 +22,7 @@ public sealed class GuardDutyEmulator : IAsyncDisposable
     }
 
     /// <summary>Base URL, e.g. <c>http://127.0.0.1:41234/</c>; the same URL serves EC2 DescribeRegions.</summary>
-    public Uri Endpoint => _server.Address;
+    public Uri Endpoint => _server.Endpoint;
 
     public GuardDutyEmulatorState State { get; }
 
@@ -39,8 +39,8 @@ public sealed class GuardDutyEmulator : IAsyncDisposable
             new Ec2DescribeRegions(options.Regions.ToList()),
             options.LoggerFactory.CreateLogger<GuardDutyEmulator>());
 
-        var server = await LoopbackServer.StartAsync(typeof(GuardDutyEmulator).Assembly.GetName().Name!, options.Port, options.ServerCertificate,
-            options.MaxRequestBodyBytes + 1, options.LoggerFactory, pipeline.HandleAsync, cancellationToken).ConfigureAwait(false);
+        var server = await LoopbackServer.StartAsync(pipeline.HandleAsync, options.Port, options.ServerCertificate,
+            options.MaxRequestBodyBytes + 1, options.LoggerFactory, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new GuardDutyEmulator(server, state);
     }
 

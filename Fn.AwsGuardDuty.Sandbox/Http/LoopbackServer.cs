@@ -11,28 +11,29 @@ using Microsoft.Extensions.Logging;
 namespace Fn.AwsGuardDuty.Sandbox.Http;
 
 /// <summary>
-/// The bare Kestrel server every AWS-side emulator (GuardDuty/EC2, SQS, Vault) runs on: 127.0.0.1 only, HTTP or HTTPS
-/// with the given certificate, no Server header, a request body limit, one handler for every request. Port 0 takes a
-/// free port; <see cref="Address"/> says which.
+/// The bare Kestrel server every AWS-side stand-in (GuardDuty/EC2, SQS, STS, Vault) and the tests' scripted endpoints
+/// run on: 127.0.0.1 only, HTTP or HTTPS with the given certificate, no Server header, an optional request body limit,
+/// one handler for every request. Port 0 takes a free port; <see cref="Endpoint"/> says which.
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _stopped;
 
-    private LoopbackServer(WebApplication app, Uri address)
+    private LoopbackServer(WebApplication app, Uri endpoint)
     {
         _app = app;
-        Address = address;
+        Endpoint = endpoint;
     }
 
     /// <summary>Base URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri Address { get; }
+    public Uri Endpoint { get; }
 
-    public static async Task<LoopbackServer> StartAsync(string name, int port, X509Certificate2? certificate, long maxRequestBodyBytes,
-        ILoggerFactory? loggerFactory, RequestDelegate handler, CancellationToken cancellationToken)
+    /// <param name="maxRequestBodyBytes">Larger bodies are refused; null: Kestrel's default.</param>
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, int port = 0, X509Certificate2? certificate = null,
+        long? maxRequestBodyBytes = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = name });
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(LoopbackServer).Assembly.GetName().Name });
         if (loggerFactory is not null)
         {
             builder.Services.AddSingleton(loggerFactory);
@@ -41,7 +42,11 @@ public sealed class LoopbackServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = maxRequestBodyBytes;
+            if (maxRequestBodyBytes is { } limit)
+            {
+                kestrel.Limits.MaxRequestBodySize = limit;
+            }
+
             kestrel.Listen(IPAddress.Loopback, port, listen =>
             {
                 if (certificate is not null)

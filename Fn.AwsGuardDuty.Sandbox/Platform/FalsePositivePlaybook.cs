@@ -28,15 +28,15 @@ internal static class FalsePositivePlaybook
     public static string? Refusal(SoarIncidentView incident)
     {
         var missing = new[] { GuardDutyPlaybookRules.FindingId, GuardDutyPlaybookRules.DetectorId, GuardDutyPlaybookRules.Region }
-            .Where(field => Text(incident, field) is null).ToList();
+            .Where(field => GuardDutyPlaybookRules.Text(incident, field) is null).ToList();
         return missing.Count == 0 ? null : $"the incident has no value in {string.Join(", ", missing)}";
     }
 
     public static IReadOnlyList<Step> Steps(SoarIncidentView incident, Form form)
     {
-        var region = Text(incident, GuardDutyPlaybookRules.Region);
-        var detector = Text(incident, GuardDutyPlaybookRules.DetectorId);
-        var finding = Text(incident, GuardDutyPlaybookRules.FindingId);
+        var region = GuardDutyPlaybookRules.Text(incident, GuardDutyPlaybookRules.Region);
+        var detector = GuardDutyPlaybookRules.Text(incident, GuardDutyPlaybookRules.DetectorId);
+        var finding = GuardDutyPlaybookRules.Text(incident, GuardDutyPlaybookRules.FindingId);
         JObject Finding() => new() { [InputNames.Region] = region, [InputNames.DetectorId] = detector, [InputNames.FindingId] = finding };
 
         var feedback = Finding();
@@ -58,7 +58,7 @@ internal static class FalsePositivePlaybook
     public static (SoarScriptChanges Changes, SoarPlaybookOutcome Outcome, string Detail) PostProcess(
         SoarIncidentView incident, IReadOnlyDictionary<string, FunctionReply> results)
     {
-        var findingId = Text(incident, GuardDutyPlaybookRules.FindingId) ?? "";
+        var findingId = GuardDutyPlaybookRules.Text(incident, GuardDutyPlaybookRules.FindingId) ?? "";
         var done = new List<string>();
         var failed = new List<string>();
 
@@ -138,14 +138,6 @@ internal static class FalsePositivePlaybook
 
         return lines.Count == 0 ? "none" : string.Join("<br>", lines);
     }
-
-    private static string? Text(SoarIncidentView incident, string property) =>
-        incident.Properties.GetValueOrDefault(property) switch
-        {
-            null => null,
-            string s => s.Length == 0 ? null : s,
-            var other => Convert.ToString(other, CultureInfo.InvariantCulture),
-        };
 
     // The script escapes only these three.
     private static string Html(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

@@ -51,7 +51,7 @@ internal static class GuardDutyPlaybookRules
     }
 
     /// <summary>A custom field's value as text, or null when it has none ("has_a_value" is false).</summary>
-    private static string? Text(SoarIncidentView incident, string property) =>
+    internal static string? Text(SoarIncidentView incident, string property) =>
         incident.Properties.GetValueOrDefault(property) switch
         {
             null => null,

@@ -20,7 +20,7 @@ public sealed class SqsEmulator : IAsyncDisposable
         State = state;
     }
 
-    public Uri Endpoint => _server.Address;
+    public Uri Endpoint => _server.Endpoint;
 
     public SqsEmulatorState State { get; }
 
@@ -32,8 +32,8 @@ public sealed class SqsEmulator : IAsyncDisposable
         var verifier = new SigV4Verifier(new AwsCredentialStore(options.Credentials), options.TimeProvider, options.MaxClockSkew);
         var pipeline = new SqsEmulatorPipeline(state, verifier, new SqsOperations(state), options.LoggerFactory.CreateLogger<SqsEmulator>());
 
-        var server = await LoopbackServer.StartAsync(typeof(SqsEmulator).Assembly.GetName().Name!, options.Port, options.ServerCertificate,
-            options.MaxRequestBodyBytes + 1, options.LoggerFactory, pipeline.HandleAsync, cancellationToken).ConfigureAwait(false);
+        var server = await LoopbackServer.StartAsync(pipeline.HandleAsync, options.Port, options.ServerCertificate,
+            options.MaxRequestBodyBytes + 1, options.LoggerFactory, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new SqsEmulator(server, state);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Fn.AwsGuardDuty.Logging;
+using Fn.AwsGuardDuty.Sandbox.ActiveMq;
 using Fn.AwsGuardDuty.Sandbox.Platform;
 using Fn.AwsGuardDuty.Sandbox.Worlds;
 using Microsoft.Extensions.Logging;
@@ -85,7 +86,7 @@ public sealed partial class TryItSession : IAsyncDisposable
 
         await _ui.StepAsync($"Write {SandboxLayout.Display(Layout.AppConfig)}", () =>
         {
-            MetricsEndpoint = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+            MetricsEndpoint = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}/");
             SandboxConfigWriter.WriteAll(Layout, Servers, Push, Secrets, Options, MetricsEndpoint);
             return Task.FromResult($"CA {SandboxLayout.Display(Layout.CaFile)}, log {SandboxLayout.Display(Layout.LogFile)}, " +
                 $"polling every {Options.PollInterval.TotalSeconds:0} s");
@@ -201,12 +202,5 @@ public sealed partial class TryItSession : IAsyncDisposable
         var bands = seeded.GroupBy(f => f.Severity switch { >= 9 => "Critical", >= 7 => "High", >= 4 => "Medium", _ => "Low" })
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
         return string.Create(CultureInfo.InvariantCulture, $"{regions}; {seeded.Select(f => f.Type).Distinct().Count()} finding types; {string.Join(", ", bands)}");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

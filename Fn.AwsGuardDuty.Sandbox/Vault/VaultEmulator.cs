@@ -17,7 +17,7 @@ public sealed class VaultEmulator : IAsyncDisposable
     }
 
     /// <summary>What PAM_ADDRESS is set to.</summary>
-    public Uri Address => _server.Address;
+    public Uri Address => _server.Endpoint;
 
     public VaultEmulatorState State { get; }
 
@@ -28,8 +28,8 @@ public sealed class VaultEmulator : IAsyncDisposable
         var state = new VaultEmulatorState(options);
         var pipeline = new VaultEmulatorPipeline(state);
 
-        var server = await LoopbackServer.StartAsync(typeof(VaultEmulator).Assembly.GetName().Name!, options.Port, options.ServerCertificate,
-            32 * 1024, null, pipeline.HandleAsync, cancellationToken).ConfigureAwait(false);
+        var server = await LoopbackServer.StartAsync(pipeline.HandleAsync, options.Port, options.ServerCertificate,
+            32 * 1024, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new VaultEmulator(server, state);
     }
 

@@ -1,9 +1,9 @@
-using Fn.AwsGuardDuty.Tls;
 using System.Collections.Concurrent;
 using System.Net;
 using Fn.AwsGuardDuty.GuardDuty.Credentials;
 using Fn.AwsGuardDuty.GuardDuty.Discovery;
 using Fn.AwsGuardDuty.GuardDuty.Http;
+using Fn.AwsGuardDuty.Tls;
 using Microsoft.Extensions.Logging;
 
 namespace Fn.AwsGuardDuty.GuardDuty;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security;
+using Fn.AwsGuardDuty.Sandbox.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Fn.AwsGuardDuty.Tests.GuardDuty.Support;

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Fn.AwsGuardDuty.GuardDuty;
 using Fn.AwsGuardDuty.GuardDuty.Credentials;
 using Fn.AwsGuardDuty.GuardDuty.Errors;
+using Fn.AwsGuardDuty.Sandbox.Http;
 using Fn.AwsGuardDuty.Tests.GuardDuty.Support;
 using Microsoft.AspNetCore.Http;
 using static Fn.AwsGuardDuty.Tests.GuardDuty.GuardDutyTestLogging;

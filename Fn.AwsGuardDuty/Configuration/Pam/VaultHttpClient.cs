@@ -1,9 +1,9 @@
-using Fn.AwsGuardDuty.Tls;
 using System.Net.Http.Headers;
 using System.Security.Authentication;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
+using Fn.AwsGuardDuty.Tls;
 
 namespace Fn.AwsGuardDuty.Configuration.Pam;
 

@@ -1,6 +1,6 @@
-using Fn.AwsGuardDuty.Tls;
 using System.Net;
 using Amazon.Runtime;
+using Fn.AwsGuardDuty.Tls;
 
 namespace Fn.AwsGuardDuty.GuardDuty.Http;
 
