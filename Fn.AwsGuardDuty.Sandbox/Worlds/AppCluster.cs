@@ -100,10 +100,12 @@ public sealed class AppCluster
         }
     }
 
+    private static readonly TimeSpan InTransitGrace = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Catches the consumer at work: waits for an instance holding messages of the push queue in flight, freezes it
-    /// (SIGSTOP) and, if it still holds some once frozen (it may have just deleted them), returns it with the ids of
-    /// those messages; otherwise lets it go on and tries again. The caller kills it (a frozen process cannot delete
+    /// (SIGSTOP) and, if it still holds some once frozen and its last requests have been served (it may have just
+    /// deleted them), returns it with the ids of those messages; otherwise lets it go on and tries again. The caller kills it (a frozen process cannot delete
     /// anything, so what it holds is exactly what its death leaves behind) or resumes it.
     /// </summary>
     public async Task<(AppInstance Consumer, IReadOnlyList<string> Held)> FreezeConsumerAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
@@ -114,6 +116,9 @@ public sealed class AppCluster
             var left = deadline - DateTime.UtcNow;
             var consumer = await WaitForConsumerAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
             consumer.Process!.Pause();
+            // A request the consumer wrote just before the stop (a DeleteMessageBatch) still reaches the emulator;
+            // once it has been served, what the consumer holds is what its death leaves behind.
+            await Task.Delay(InTransitGrace, cancellationToken).ConfigureAwait(false);
             var now = _world.Push.State.Clock.GetUtcNow();
             var held = _world.Push.State.Messages(_world.Push.Queue)
                 .Where(m => m.IsInFlight(now) && m.ReceivedBy == consumer.AccessKeyId && m.MessageGroupId == EventBridgeFeed.MessageGroupId).Select(m => m.MessageId).ToList();
