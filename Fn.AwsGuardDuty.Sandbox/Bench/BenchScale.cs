@@ -25,6 +25,11 @@ public sealed record BenchScale
 
     public int ThroughputWorkers { get; init; } = 25;
 
+    /// <summary>
+    /// Calls made, and not measured, before each measured run of function calls. The full run's is long enough for the
+    /// bench process's own tiered compilation to settle: with 2 s, whichever broker ran first measured 2-3 ms slower
+    /// one at a time (the order, not the broker setting, decided it).
+    /// </summary>
     public required TimeSpan Warmup { get; init; }
 
     /// <summary>How long the idle app is left alone after its first poll cycle before its RSS is read.</summary>
@@ -40,7 +45,7 @@ public sealed record BenchScale
         RoundTripDuration = TimeSpan.FromSeconds(10),
         SequentialCalls = 300,
         ThroughputDuration = TimeSpan.FromSeconds(10),
-        Warmup = TimeSpan.FromSeconds(2),
+        Warmup = TimeSpan.FromSeconds(10),
         IdleSettle = TimeSpan.FromSeconds(10),
         StartupRuns = 5,
     };
