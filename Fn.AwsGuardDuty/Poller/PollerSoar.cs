@@ -68,9 +68,7 @@ public sealed class PollerSoar(SoarClient soar, PollerOptions options, TimeProvi
             long id;
             try
             {
-                var created = await soar.Incidents.CreateAsync(payload, SoarRetryPolicy.SafeOnly, cancellationToken).ConfigureAwait(false);
-                id = created["id"] is JValue { Type: JTokenType.Integer } value ? value.Value<long>()
-                    : throw new SoarProtocolException("SOAR created an incident but returned no id");
+                id = await soar.Incidents.CreateForIdAsync(payload, SoarRetryPolicy.SafeOnly, cancellationToken).ConfigureAwait(false);
             }
             catch (SoarException e) when (MayHaveActed(e) && !cancellationToken.IsCancellationRequested)
             {

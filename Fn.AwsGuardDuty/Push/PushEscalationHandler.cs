@@ -109,11 +109,11 @@ public sealed class PushEscalationHandler : IPushHandler
 
             // No retry of the create here: if SOAR made the incident but the answer was lost, the message comes back and
             // the lookup above finds it.
-            var created = await _soarClient.Incidents.CreateAsync(incident.ToIncidentPayloadJson(), SoarRetryPolicy.SafeOnly, cancellationToken)
+            var created = await _soarClient.Incidents.CreateForIdAsync(incident.ToIncidentPayloadJson(), SoarRetryPolicy.SafeOnly, cancellationToken)
                 .ConfigureAwait(false);
             _metrics?.IncidentCreated();
             _logger.LogInformation("Push: malware found in s3://{Bucket}/{Key} ({Threats}) escalated to SOAR incident {IncidentId}",
-                incident.Bucket, incident.Key, string.Join(", ", incident.ThreatNames), created.Value<long?>("id"));
+                incident.Bucket, incident.Key, string.Join(", ", incident.ThreatNames), created);
             return PushOutcome.Done;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

@@ -69,7 +69,7 @@ public class SoarChildrenContractTests : SoarEmulatorFixture
 
         var created = await client.DataTables.ReplaceRowsAsync(id, Table, [Cells("new-1", "5"), Cells("new-2", "6"), Cells("new-3", "7")]);
 
-        created.Should().HaveCount(3);
+        created.Should().Be(3);
         Emulator.State.DefaultOrg.GetIncident(id)!.Rows(Table).Select(r => r.Cells["region"])
             .Should().BeEquivalentTo(["new-1", "new-2", "new-3"]);
         await client.DataTables.ReplaceRowsAsync(id, Table, []);

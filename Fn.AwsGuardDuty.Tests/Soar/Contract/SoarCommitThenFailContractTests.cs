@@ -75,7 +75,7 @@ public class SoarCommitThenFailContractTests(int status) : SoarEmulatorFixture
 
         var created = await client.DataTables.ReplaceRowsAsync(id, Table, [Cells("new-1", "5"), Cells("new-1", "5"), Cells("new-2", "6")]);
 
-        created.Should().HaveCount(3);
+        created.Should().Be(3);
         Emulator.State.DefaultOrg.GetIncident(id)!.Rows(Table).Select(r => r.Cells["region"])
             .Should().BeEquivalentTo(["new-1", "new-1", "new-2"], "two equal rows were asked for, and each landed once");
         Emulator.Faults.Fired.Should().Be(2);

@@ -7,6 +7,9 @@ namespace Fn.AwsGuardDuty.Soar.Api;
 /// <summary>Data-table rows of an incident (<c>/incidents/{id}/table_data/{table}</c>). Cells are keyed by column api name.</summary>
 public sealed class DataTablesApi
 {
+    /// <summary>What a row write yields once it is known to have landed (the write helper needs a non-null result).</summary>
+    private static readonly object Added = new();
+
     private readonly SoarConnection _connection;
     private readonly AmbiguousWrite _write;
 
@@ -63,9 +66,9 @@ public sealed class DataTablesApi
     /// <summary>
     /// Makes the table hold exactly <paramref name="rows"/>: deletes every existing row, then adds the new ones
     /// (refresh replaces rows instead of piling up duplicates) with <see cref="AddRowsAsync"/>, so a row SOAR committed
-    /// before failing is found and not added twice. Returns the created rows.
+    /// before failing is found and not added twice. Returns how many rows it added.
     /// </summary>
-    public async Task<IReadOnlyList<JObject>> ReplaceRowsAsync(long incidentId, string table, IEnumerable<IReadOnlyDictionary<string, JToken?>> rows, CancellationToken cancellationToken = default)
+    public async Task<int> ReplaceRowsAsync(long incidentId, string table, IEnumerable<IReadOnlyDictionary<string, JToken?>> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var wanted = rows.ToList();
@@ -90,29 +93,36 @@ public sealed class DataTablesApi
     /// Adds <paramref name="rows"/> to a table that held exactly <paramref name="present"/> before (none for an incident
     /// just created, or after <see cref="ReplaceRowsAsync"/> emptied it). After a failure SOAR may have committed, the
     /// table is read: a row landed when the table holds more rows with its cells than <paramref name="present"/> and the
-    /// rows added before it; such a row is not added again. Returns the created rows.
+    /// rows added before it; such a row is not added again. Returns how many rows it added. The rows SOAR echoes back
+    /// are checked to be JSON objects, not parsed: nothing here reads them.
     /// </summary>
-    public async Task<IReadOnlyList<JObject>> AddRowsAsync(long incidentId, string table, IEnumerable<IReadOnlyDictionary<string, JToken?>> rows,
+    public async Task<int> AddRowsAsync(long incidentId, string table, IEnumerable<IReadOnlyDictionary<string, JToken?>> rows,
         IReadOnlyList<JObject> present, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(present);
-        var created = new List<JObject>();
+        var added = new List<IReadOnlyDictionary<string, JToken?>>();
         foreach (var row in rows)
         {
-            var known = present.Count(r => HasCells(r, row)) + created.Count(r => HasCells(r, row));
-            created.Add(await _write.SendAsync(
+            // A row added before this one holds its own cells, so it matches this row when their cells read the same.
+            var known = present.Count(r => HasCells(r, row)) + added.Count(earlier => SameCells(earlier, row));
+            await _write.SendAsync(
                 $"row of data table {table} on incident {incidentId}",
-                ct => AddRowAsync(incidentId, table, row, ct),
                 async ct =>
                 {
-                    var matching = (await ListRowsAsync(incidentId, table, ct).ConfigureAwait(false)).Where(r => HasCells(r, row)).ToList();
-                    return matching.Count > known ? matching[^1] : null;
+                    await _connection.SendForIdAsync(SoarRequest.Post(TablePath(incidentId, table) + "/row_data", BuildRow(row)), ct).ConfigureAwait(false);
+                    return Added;
                 },
-                cancellationToken).ConfigureAwait(false));
+                async ct =>
+                {
+                    var matching = (await ListRowsAsync(incidentId, table, ct).ConfigureAwait(false)).Count(r => HasCells(r, row));
+                    return matching > known ? Added : null;
+                },
+                cancellationToken).ConfigureAwait(false);
+            added.Add(row);
         }
 
-        return created;
+        return added.Count;
     }
 
     public static JObject BuildRow(IReadOnlyDictionary<string, JToken?> cells)
@@ -151,6 +161,10 @@ public sealed class DataTablesApi
 
         return true;
     }
+
+    /// <summary>Whether two requested rows read the same in every column of <paramref name="cells"/> (as <see cref="HasCells"/> compares).</summary>
+    private static bool SameCells(IReadOnlyDictionary<string, JToken?> earlier, IReadOnlyDictionary<string, JToken?> cells) =>
+        cells.All(cell => Text(earlier.GetValueOrDefault(cell.Key)) == Text(cell.Value));
 
     private static string? Text(JToken? token) => token switch
     {

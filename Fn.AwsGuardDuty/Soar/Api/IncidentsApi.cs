@@ -43,6 +43,18 @@ public sealed class IncidentsApi
         return _connection.SendObjectAsync(SoarRequest.Post("/incidents", incident) with { RetryPolicy = retry }, cancellationToken);
     }
 
+    /// <summary>
+    /// As <see cref="CreateAsync(JObject, SoarRetryPolicy, CancellationToken)"/>, for a caller that needs only the new
+    /// incident's id (the poller): the incident SOAR echoes back is not parsed. A 2xx without an integer id is a
+    /// <see cref="SoarProtocolException"/>, like an unreadable one (the incident may exist).
+    /// </summary>
+    public async Task<long> CreateForIdAsync(JObject incident, SoarRetryPolicy retry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return await _connection.SendForIdAsync(SoarRequest.Post("/incidents", incident) with { RetryPolicy = retry }, cancellationToken).ConfigureAwait(false)
+            ?? throw new SoarProtocolException("SOAR created an incident but returned no id");
+    }
+
     /// <summary><c>GET /incidents/{id}</c>, with <c>?handle_format=names</c> when <paramref name="handleNames"/>.</summary>
     public Task<JObject> GetAsync(long incidentId, bool handleNames = false, CancellationToken cancellationToken = default) =>
         _connection.SendObjectAsync(SoarRequest.Get(IncidentPath(incidentId) + (handleNames ? "?handle_format=names" : "")), cancellationToken);

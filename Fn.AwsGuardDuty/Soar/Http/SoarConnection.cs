@@ -52,6 +52,14 @@ internal sealed class SoarConnection
         return response.Json($"{request.Method} {request.Path}");
     }
 
+    /// <summary>Sends and returns the <c>id</c> of the JSON object SOAR answers with (null when it has none), without building the object.</summary>
+    public async Task<long?> SendForIdAsync(SoarRequest request, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(request, response);
+        return response.ObjectId($"{request.Method} {request.Path}");
+    }
+
     public async Task<JObject> SendObjectAsync(SoarRequest request, CancellationToken cancellationToken)
     {
         var json = await SendJsonAsync(request, cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,67 @@ internal sealed record SoarResponse(HttpStatusCode Status, string Body, TimeSpan
         }
     }
 
+    /// <summary>
+    /// The integer <c>id</c> of the JSON object in the body, or null when it has none. The rest of the body is checked
+    /// to be JSON and skipped, not built into tokens: a created incident or row comes back whole, and a caller that
+    /// needs only its id should not pay for parsing it. Throws <see cref="SoarProtocolException"/> when the body is not
+    /// a JSON object.
+    /// </summary>
+    public long? ObjectId(string what)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(Body)) { DateParseHandling = DateParseHandling.None };
+            if (!ReadSkippingComments(reader) || reader.TokenType != JsonToken.StartObject)
+            {
+                throw new SoarProtocolException($"SOAR returned {(string.IsNullOrWhiteSpace(Body) ? "an empty body" : "JSON that is not an object")} for {what}");
+            }
+
+            long? id = null;
+            while (ReadSkippingComments(reader) && reader.TokenType == JsonToken.PropertyName)
+            {
+                var isId = (string?)reader.Value == "id";
+                if (!ReadSkippingComments(reader))
+                {
+                    break;
+                }
+
+                if (isId && reader.TokenType == JsonToken.Integer)
+                {
+                    id = reader.Value as long? ?? throw new SoarProtocolException($"SOAR returned an id out of range ({reader.Value}) for {what}");
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (reader.TokenType != JsonToken.EndObject || ReadSkippingComments(reader))
+            {
+                throw new JsonReaderException("Additional text found in JSON after the value, or the object is not closed.");
+            }
+
+            return id;
+        }
+        catch (JsonException ex)
+        {
+            throw new SoarProtocolException($"SOAR returned a body that is not JSON for {what}: {ex.Message}", ex);
+        }
+    }
+
+    private static bool ReadSkippingComments(JsonTextReader reader)
+    {
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonToken.Comment)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>SOAR's <c>message</c> from an error body, or a short excerpt of a non-JSON body.</summary>
     public string? ServerMessage()
     {
