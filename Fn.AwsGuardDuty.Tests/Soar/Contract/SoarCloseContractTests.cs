@@ -33,6 +33,29 @@ public class SoarCloseContractTests : SoarEmulatorFixture
     }
 
     [Test]
+    public async Task An_incident_someone_else_closed_keeps_their_close()
+    {
+        using var client = Client();
+        var id = (await client.Incidents.CreateAsync(NewIncident("close-other")))["id"]!.ToObject<long>();
+        await client.Incidents.CloseAsync(id, new Dictionary<string, JToken?>
+        {
+            ["resolution_id"] = "Not an Issue",
+            ["resolution_summary"] = "Marked as a false positive by an analyst.",
+        });
+        var patches = CallsTo("PATCH", PatchTemplate);
+        var template = Template();
+        template["properties.aws_guardduty_archived"] = "True";
+
+        var result = await client.Incidents.CloseAsync(id, template);
+
+        result.Changed.Should().BeFalse("the poller's close must not overwrite an analyst's (or a playbook's) close");
+        CallsTo("PATCH", PatchTemplate).Should().Be(patches, "nothing is sent for an incident already closed");
+        var stored = Emulator.State.DefaultOrg.GetIncident(id)!;
+        stored.ResolutionId.Should().Be("Not an Issue");
+        stored.Properties["aws_guardduty_archived"].Should().BeNull();
+    }
+
+    [Test]
     public async Task A_template_missing_a_required_field_fails_before_any_patch()
     {
         using var client = Client();

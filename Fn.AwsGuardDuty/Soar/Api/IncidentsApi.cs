@@ -110,7 +110,8 @@ public sealed class IncidentsApi
     /// Closes with a template (e.g. <c>resolution_id</c>, <c>resolution_summary</c>): every field the incident type
     /// requires on close must be in the template, else <see cref="SoarRequiredFieldsException"/> before any PATCH.
     /// <c>plan_status: "C"</c> is added when absent. SOAR refusing the close for required fields also raises
-    /// <see cref="SoarRequiredFieldsException"/>.
+    /// <see cref="SoarRequiredFieldsException"/>. An incident found closed (before the PATCH, or on the re-read after a
+    /// conflict) is left as it is: <see cref="PatchResult.Changed"/> is false.
     /// </summary>
     public async Task<PatchResult> CloseAsync(long incidentId, IReadOnlyDictionary<string, JToken?> template, CancellationToken cancellationToken = default)
     {
@@ -132,8 +133,17 @@ public sealed class IncidentsApi
 
         try
         {
-            var result = await UpdateAsync(incidentId, values, cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("SOAR incident {IncidentId} closed", incidentId);
+            // Someone may close it first (an analyst, a playbook's script): their close and resolution stand.
+            var result = await ReapplyAsync(incidentId, values, 0, [], cancellationToken, stillWanted: IsOpen).ConfigureAwait(false);
+            if (result.Changed)
+            {
+                _logger.LogInformation("SOAR incident {IncidentId} closed", incidentId);
+            }
+            else
+            {
+                _logger.LogInformation("SOAR incident {IncidentId} was already closed; its close is left as it is", incidentId);
+            }
+
             return result;
         }
         catch (SoarPatchException ex) when (ex is not SoarPatchConflictException)
@@ -186,13 +196,22 @@ public sealed class IncidentsApi
 
     private static string QueryPagedPath(ReturnLevel level) => "/incidents/query_paged?return_level=" + ReturnLevelText(level);
 
+    private static bool IsOpen(JObject incident) => incident.Value<string>("plan_status") != "C";
+
+    /// <param name="stillWanted">Checked on each read of the incident: false means the change no longer applies (nothing is sent).</param>
     private async Task<PatchResult> ReapplyAsync(
-        long incidentId, IReadOnlyDictionary<string, JToken?> values, int attemptsSoFar, IReadOnlyList<FieldFailure> lastFailures, CancellationToken cancellationToken)
+        long incidentId, IReadOnlyDictionary<string, JToken?> values, int attemptsSoFar, IReadOnlyList<FieldFailure> lastFailures, CancellationToken cancellationToken,
+        Func<JObject, bool>? stillWanted = null)
     {
         var attempts = attemptsSoFar;
         while (attempts < _maxConflictAttempts)
         {
             var incident = await GetAsync(incidentId, handleNames: true, cancellationToken).ConfigureAwait(false);
+            if (stillWanted is not null && !stillWanted(incident))
+            {
+                return PatchResult.NoChange(attempts);
+            }
+
             var patch = IncidentPatchBuilder.Build(incident, values);
             if (patch.IsEmpty)
             {
