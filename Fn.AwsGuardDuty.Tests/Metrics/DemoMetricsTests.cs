@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Fn.AwsGuardDuty.Metrics;
-using Fn.AwsGuardDuty.Sandbox.TryIt;
 using Fn.AwsGuardDuty.Tests.Sandbox.TryIt;
 
 namespace Fn.AwsGuardDuty.Tests.Metrics;
@@ -37,14 +36,7 @@ public sealed class DemoMetricsTests
         listener.Start();
         using var folder = new TryItFolder();
         var console = new TestConsole();
-        var command = new TryItCommand(new TryItOptions
-        {
-            Scenario = TryItScenario.Demo,
-            Findings = 12,
-            PollInterval = TimeSpan.FromSeconds(2),
-            StepTimeout = TimeSpan.FromSeconds(30),
-            WorkDirectory = folder.Path,
-        }, console.Console);
+        var command = folder.DemoCommand(console);
 
         var code = await command.RunAsync(cancellationToken);
 

@@ -1,5 +1,4 @@
 using Fn.AwsGuardDuty.Functions;
-using Fn.AwsGuardDuty.Sandbox.TryIt;
 
 namespace Fn.AwsGuardDuty.Tests.Sandbox.TryIt;
 
@@ -16,14 +15,7 @@ public class DemoScenarioTests
     {
         using var folder = new TryItFolder();
         var console = new TestConsole();
-        var command = new TryItCommand(new TryItOptions
-        {
-            Scenario = TryItScenario.Demo,
-            Findings = 12,
-            PollInterval = TimeSpan.FromSeconds(2),
-            StepTimeout = TimeSpan.FromSeconds(30),
-            WorkDirectory = folder.Path,
-        }, console.Console);
+        var command = folder.DemoCommand(console);
 
         var code = await command.RunAsync(cancellationToken);
 

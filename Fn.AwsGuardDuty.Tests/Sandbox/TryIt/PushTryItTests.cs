@@ -2,7 +2,6 @@ using Fn.AwsGuardDuty.Sandbox.Aws;
 using Fn.AwsGuardDuty.Sandbox.FindingGenerator;
 using Fn.AwsGuardDuty.Sandbox.GuardDuty;
 using Fn.AwsGuardDuty.Sandbox.Sqs;
-using Fn.AwsGuardDuty.Sandbox.TryIt;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Tests.Sandbox.TryIt;
@@ -48,14 +47,7 @@ public class PushTryItTests
     {
         using var folder = new TryItFolder();
         var console = new TestConsole();
-        var command = new TryItCommand(new TryItOptions
-        {
-            Scenario = TryItScenario.Demo,
-            Findings = 12,
-            PollInterval = TimeSpan.FromSeconds(2),
-            StepTimeout = TimeSpan.FromSeconds(30),
-            WorkDirectory = folder.Path,
-        }, console.Console);
+        var command = folder.DemoCommand(console);
 
         var code = await command.RunAsync(cancellationToken);
 

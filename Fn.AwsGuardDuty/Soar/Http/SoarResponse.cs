@@ -123,12 +123,9 @@ internal sealed record SoarResponse(HttpStatusCode Status, string Body, TimeSpan
     {
         using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None };
         var token = JToken.ReadFrom(reader, NoLineInfo);
-        while (reader.Read())
+        if (ReadSkippingComments(reader))
         {
-            if (reader.TokenType != JsonToken.Comment)
-            {
-                throw new JsonReaderException("Additional text found in JSON after the value.");
-            }
+            throw new JsonReaderException("Additional text found in JSON after the value.");
         }
 
         return token;
