@@ -67,6 +67,71 @@ public sealed class CheckpointStoreTests
     }
 
     [Test]
+    public async Task The_file_is_written_in_the_format_older_releases_wrote_and_read()
+    {
+        var store = new CheckpointStore(Path.Combine(_dir, "state"), _factory.CreateLogger("test"),
+            new Fn.AwsGuardDuty.Tests.Findings.FixedTimeProvider(new DateTimeOffset(2025, 3, 3, 11, 7, 0, TimeSpan.Zero)));
+        var checkpoint = new DetectorCheckpoint(Caller, "us-east-1", "det-1", isNew: true) { AccountId = "111122223333", ReconcileCursor = "f-a" };
+        checkpoint.Advance(1741000000000, TimeSpan.FromMinutes(5));
+        checkpoint.Recent["f-b"] = 1741000000000;
+        checkpoint.Recent["f-a"] = 1741000000000;
+        checkpoint.Recent["f-up"] = 1741000000500;
+        checkpoint.Retry["f-r"] = new RetryEntry(2, false, "HTTP 500");
+        checkpoint.Retry["f-x"] = new RetryEntry(5, true, null);
+        checkpoint.PendingCreates.Add("f-p");
+        checkpoint.OpenIncidentFindings.UnionWith(["f-b", "f-a"]);
+        checkpoint.CloseRefused["f-a"] = "9f2c";
+
+        await store.SaveAsync(checkpoint);
+
+        // Written out by hand: the members, their order and their JSON types are the file format that earlier releases
+        // wrote and that this release must go on reading (A_file_of_an_older_release_is_taken_over_for_the_account).
+        var expected = """
+            {
+              "format": 1,
+              "caller_account_id": "210987654321",
+              "account_id": "111122223333",
+              "region": "us-east-1",
+              "detector_id": "det-1",
+              "high_water_ms": 1741000000000,
+              "high_water": "2025-03-03T11:06:40.000Z",
+              "boundary_ids": [
+                "f-a",
+                "f-b"
+              ],
+              "recent": {
+                "f-up": 1741000000500
+              },
+              "retry": {
+                "f-r": {
+                  "attempts": 2,
+                  "invalid": false,
+                  "last_error": "HTTP 500"
+                },
+                "f-x": {
+                  "attempts": 5,
+                  "invalid": true
+                }
+              },
+              "pending_creates": [
+                "f-p"
+              ],
+              "open_incident_findings": [
+                "f-a",
+                "f-b"
+              ],
+              "close_refused": {
+                "f-a": "9f2c"
+              },
+              "reconcile_cursor": "f-a",
+              "saved_at": "2025-03-03T11:07:00.000Z"
+            }
+            """;
+        var written = await File.ReadAllTextAsync(store.PathFor(Caller, "us-east-1", "det-1"));
+        written.ReplaceLineEndings("\n").Should().Be(expected.ReplaceLineEndings("\n"));
+    }
+
+    [Test]
     public void A_missing_checkpoint_is_new()
     {
         var checkpoint = Store().Load(Caller, "us-east-1", "det-1");
@@ -81,6 +146,16 @@ public sealed class CheckpointStoreTests
     [TestCase("{\"format\": 1, \"region\": \"us-east-1\", \"detector_id\": \"other\"}")]
     [TestCase("{\"format\": 1, \"region\": \"us-east-1\", \"detector_id\": \"det-1\", \"recent\": {\"\": 5}}")]
     [TestCase("")]
+    [TestCase("[1, 2]")]
+    [TestCase("{\"format\": 1, \"region\": \"us-east-1\", \"detector_id\": \"det-1\", \"recent\": []}")]
+    [TestCase("{\"format\": 1, \"region\": \"us-east-1\", \"detector_id\": \"det-1\", \"recent\": {\"f-1\": \"soon\"}}")]
+    [TestCase("{\"format\": 1, \"region\": \"us-east-1\", \"detector_id\": \"det-1\", \"recent\": {\"f-1\": null}}")]
+    [TestCase("{\"format\": 1, \"region\": \"us-east-1\", \"detector_id\": \"det-1\", \"retry\": {\"f-1\": 5}}")]
+    [TestCase("{\"format\": 1, \"region\": \"us-east-1\", \"detector_id\": \"det-1\", \"boundary_ids\": \"f-1\"}")]
+    [TestCase("{\"format\": 1, \"region\": \"us-east-1\", \"detector_id\": \"det-1\", \"boundary_ids\": [[\"f-1\"]]}")]
+    [TestCase("{\"format\": 99999999999, \"region\": \"us-east-1\", \"detector_id\": \"det-1\"}")]
+    [TestCase("{\"format\": 1, \"region\": {\"name\": \"us-east-1\"}, \"detector_id\": \"det-1\"}")]
+    [TestCase("{\"format\": 1, \"region\": \"us-east-1\", \"detector_id\": \"det-1\"} trailing")]
     public async Task A_corrupt_checkpoint_is_logged_set_aside_and_replaced_by_a_new_one(string content)
     {
         var store = Store();

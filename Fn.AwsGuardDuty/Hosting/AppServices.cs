@@ -2,6 +2,7 @@ using Fn.AwsGuardDuty.Configuration;
 using Fn.AwsGuardDuty.Findings;
 using Fn.AwsGuardDuty.Functions;
 using Fn.AwsGuardDuty.Hosting.Health;
+using Fn.AwsGuardDuty.Hosting.Memory;
 using Fn.AwsGuardDuty.Hosting.Operator;
 using Fn.AwsGuardDuty.Logging;
 using Fn.AwsGuardDuty.Metrics;
@@ -9,6 +10,7 @@ using Fn.AwsGuardDuty.Poller;
 using Fn.AwsGuardDuty.Push;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Fn.AwsGuardDuty.Hosting;
 
@@ -46,6 +48,9 @@ public static class AppServices
         services.AddHealth(config, runtime);
         // /metrics, /healthz, /readyz, only when aws_gd_metrics_listen is set  (Hosting/Operator/)
         services.AddOperatorEndpoint(config.MetricsListen);
+        // Spare GC memory back to the system once the app goes quiet after work  (Hosting/Memory/)
+        services.AddHostedService(sp => new IdleMemoryTrimmer(IdleMemoryTrimPolicy.Default(),
+            sp.GetRequiredService<ILogger<IdleMemoryTrimmer>>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

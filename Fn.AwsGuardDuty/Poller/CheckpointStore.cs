@@ -12,13 +12,6 @@ namespace Fn.AwsGuardDuty.Poller;
 /// </summary>
 public sealed class CheckpointStore
 {
-    private static readonly JsonSerializerSettings Settings = new()
-    {
-        DateParseHandling = DateParseHandling.None,
-        NullValueHandling = NullValueHandling.Ignore,
-        MaxDepth = 16,
-    };
-
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
 
@@ -69,8 +62,7 @@ public sealed class CheckpointStore
 
         try
         {
-            var file = JsonConvert.DeserializeObject<CheckpointFile>(text, Settings)
-                       ?? throw new JsonException("the file is empty");
+            var file = CheckpointFile.Parse(text);
             if (file.Format != CheckpointFile.CurrentFormat)
                 throw new JsonException($"format {file.Format} is not {CheckpointFile.CurrentFormat}");
             if (file.Region != region || file.DetectorId != detectorId)
@@ -79,7 +71,7 @@ public sealed class CheckpointStore
                 throw new JsonException($"it belongs to account {owner}");
             return FromFile(file, accountId, region, detectorId);
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException or OverflowException)
         {
             var aside = path + ".corrupt-" + _time.GetUtcNow().ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
             try
@@ -101,7 +93,7 @@ public sealed class CheckpointStore
     public async Task SaveAsync(DetectorCheckpoint checkpoint)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        var bytes = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(ToFile(checkpoint), Formatting.Indented, Settings));
+        var bytes = Encoding.UTF8.GetBytes(ToFile(checkpoint).ToJson());
         Configuration.StateDirectory.Create(Directory);
         var path = PathFor(checkpoint.CallerAccountId, checkpoint.Region, checkpoint.DetectorId);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
@@ -138,14 +130,14 @@ public sealed class CheckpointStore
             HighWater = file.HighWaterMs,
             ReconcileCursor = file.ReconcileCursor,
         };
-        foreach (var (id, at) in file.Recent ?? []) checkpoint.Recent[Id(id)] = at;
+        foreach (var (id, at) in file.Recent) checkpoint.Recent[Id(id)] = at;
         if (file.HighWaterMs is { } mark)
-            foreach (var id in file.BoundaryIds ?? []) checkpoint.Recent[Id(id)] = mark;
-        foreach (var (id, retry) in file.Retry ?? [])
-            checkpoint.Retry[Id(id)] = new RetryEntry(Math.Max(retry?.Attempts ?? 1, 1), retry?.Invalid ?? false, retry?.LastError);
-        foreach (var id in file.PendingCreates ?? []) checkpoint.PendingCreates.Add(Id(id));
-        foreach (var id in file.OpenIncidentFindings ?? []) checkpoint.OpenIncidentFindings.Add(Id(id));
-        foreach (var (id, fingerprint) in file.CloseRefused ?? []) checkpoint.CloseRefused[Id(id)] = fingerprint ?? "";
+            foreach (var id in file.BoundaryIds) checkpoint.Recent[Id(id)] = mark;
+        foreach (var (id, retry) in file.Retry)
+            checkpoint.Retry[Id(id)] = new RetryEntry(Math.Max(retry.Attempts, 1), retry.Invalid, retry.LastError);
+        foreach (var id in file.PendingCreates) checkpoint.PendingCreates.Add(Id(id));
+        foreach (var id in file.OpenIncidentFindings) checkpoint.OpenIncidentFindings.Add(Id(id));
+        foreach (var (id, fingerprint) in file.CloseRefused) checkpoint.CloseRefused[Id(id)] = fingerprint ?? "";
         return checkpoint;
     }
 
@@ -162,13 +154,11 @@ public sealed class CheckpointStore
             HighWaterMs = mark,
             HighWater = mark is { } m ? DateTimeOffset.FromUnixTimeMilliseconds(m).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) : null,
             BoundaryIds = checkpoint.BoundaryIds().ToList(),
-            Recent = checkpoint.Recent.Where(kv => kv.Value != mark).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
-            Retry = checkpoint.Retry.ToDictionary(kv => kv.Key,
-                kv => new CheckpointFile.RetryRecord { Attempts = kv.Value.Attempts, Invalid = kv.Value.Invalid, LastError = kv.Value.LastError },
-                StringComparer.Ordinal),
+            Recent = checkpoint.Recent.Where(kv => kv.Value != mark).ToList(),
+            Retry = checkpoint.Retry.Select(kv => KeyValuePair.Create(kv.Key, new CheckpointFile.RetryRecord(kv.Value.Attempts, kv.Value.Invalid, kv.Value.LastError))).ToList(),
             PendingCreates = checkpoint.PendingCreates.Order(StringComparer.Ordinal).ToList(),
             OpenIncidentFindings = checkpoint.OpenIncidentFindings.ToList(),
-            CloseRefused = new Dictionary<string, string>(checkpoint.CloseRefused, StringComparer.Ordinal),
+            CloseRefused = checkpoint.CloseRefused.Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)).ToList(),
             ReconcileCursor = checkpoint.ReconcileCursor,
             SavedAt = _time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         };
