@@ -73,41 +73,20 @@ internal sealed class CheckpointFile
 
             WriteIfSet(json, "high_water", HighWater);
             WriteStrings(json, "boundary_ids", BoundaryIds);
-            json.WritePropertyName("recent");
-            json.WriteStartObject();
-            foreach (var (id, at) in Recent)
+            WriteEntries(json, "recent", Recent, (w, at) => w.WriteValue(at));
+            WriteEntries(json, "retry", Retry, (w, retry) =>
             {
-                json.WritePropertyName(id);
-                json.WriteValue(at);
-            }
-
-            json.WriteEndObject();
-            json.WritePropertyName("retry");
-            json.WriteStartObject();
-            foreach (var (id, retry) in Retry)
-            {
-                json.WritePropertyName(id);
-                json.WriteStartObject();
-                json.WritePropertyName("attempts");
-                json.WriteValue(retry.Attempts);
-                json.WritePropertyName("invalid");
-                json.WriteValue(retry.Invalid);
-                WriteIfSet(json, "last_error", retry.LastError);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
+                w.WriteStartObject();
+                w.WritePropertyName("attempts");
+                w.WriteValue(retry.Attempts);
+                w.WritePropertyName("invalid");
+                w.WriteValue(retry.Invalid);
+                WriteIfSet(w, "last_error", retry.LastError);
+                w.WriteEndObject();
+            });
             WriteStrings(json, "pending_creates", PendingCreates);
             WriteStrings(json, "open_incident_findings", OpenIncidentFindings);
-            json.WritePropertyName("close_refused");
-            json.WriteStartObject();
-            foreach (var (id, fingerprint) in CloseRefused)
-            {
-                json.WritePropertyName(id);
-                json.WriteValue(fingerprint);
-            }
-
-            json.WriteEndObject();
+            WriteEntries(json, "close_refused", CloseRefused, (w, fingerprint) => w.WriteValue(fingerprint));
             WriteIfSet(json, "reconcile_cursor", ReconcileCursor);
             WriteIfSet(json, "saved_at", SavedAt);
             json.WriteEndObject();
@@ -179,6 +158,19 @@ internal sealed class CheckpointFile
         if (value is null) return;
         json.WritePropertyName(name);
         json.WriteValue(value);
+    }
+
+    private static void WriteEntries<T>(JsonWriter json, string name, IEnumerable<KeyValuePair<string, T>> entries, Action<JsonWriter, T> writeValue)
+    {
+        json.WritePropertyName(name);
+        json.WriteStartObject();
+        foreach (var (id, value) in entries)
+        {
+            json.WritePropertyName(id);
+            writeValue(json, value);
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteStrings(JsonWriter json, string name, IEnumerable<string?> values)
