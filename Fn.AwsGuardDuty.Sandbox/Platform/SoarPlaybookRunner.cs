@@ -190,20 +190,30 @@ public sealed class SoarPlaybookRunner : IAsyncDisposable
         }
     }
 
+    /// <summary>One function call as a playbook makes it: the reply, or null and why the app did not answer.</summary>
+    private async Task<(FunctionReply? Reply, string NoAnswer)> CallFunctionAsync(string function, Newtonsoft.Json.Linq.JObject inputs,
+        SoarPlaybookContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _platform.CallAsync(function, inputs, context, cancellationToken).ConfigureAwait(false), "");
+        }
+        catch (Exception e) when (e is TimeoutException or Fn.AwsGuardDuty.Stomp.StompConnectionException or ObjectDisposedException)
+        {
+            return (null, $"{function} did not answer: {e.Message}");
+        }
+    }
+
     private async Task<SoarPlaybookRun> RunAsync(PlaybookWork work, CancellationToken cancellationToken)
     {
         var display = _effects.DisplayName(work.OrgId, work.Playbook) ?? work.Playbook;
         var archive = work.Function == SoarGuardDutyCustomization.ArchiveFunction;
         Interlocked.Increment(ref archive ? ref _archiveCalls : ref _refreshCalls);
-        FunctionReply reply;
-        try
+        var (reply, noAnswer) = await CallFunctionAsync(work.Function, work.Inputs,
+            new SoarPlaybookContext(work.Playbook, display, work.IncidentId), cancellationToken).ConfigureAwait(false);
+        if (reply is null)
         {
-            reply = await _platform.CallAsync(work.Function, work.Inputs,
-                new SoarPlaybookContext(work.Playbook, display, work.IncidentId), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is TimeoutException or Fn.AwsGuardDuty.Stomp.StompConnectionException or ObjectDisposedException)
-        {
-            return Run(work, SoarPlaybookOutcome.Failed, $"{work.Function} did not answer: {e.Message}", null);
+            return Run(work, SoarPlaybookOutcome.Failed, noAnswer, null);
         }
 
         if (reply.IsError)
@@ -261,14 +271,13 @@ public sealed class SoarPlaybookRunner : IAsyncDisposable
                     Interlocked.Increment(ref _archiveCalls);
                 }
 
-                try
+                var (reply, noAnswer) = await CallFunctionAsync(step.Function, step.Inputs, context, cancellationToken).ConfigureAwait(false);
+                if (reply is null)
                 {
-                    last = await _platform.CallAsync(step.Function, step.Inputs, context, cancellationToken).ConfigureAwait(false);
+                    return Finish(Run(work with { Function = step.Function }, SoarPlaybookOutcome.Failed, noAnswer, last));
                 }
-                catch (Exception e) when (e is TimeoutException or Fn.AwsGuardDuty.Stomp.StompConnectionException or ObjectDisposedException)
-                {
-                    return Finish(Run(work with { Function = step.Function }, SoarPlaybookOutcome.Failed, $"{step.Function} did not answer: {e.Message}", last));
-                }
+
+                last = reply;
 
                 if (last.IsError)
                 {

@@ -38,7 +38,7 @@ public sealed class DataTablesApi
     /// table before); <see cref="AddRowsAsync"/> knows it, and looks its rows up.
     /// </summary>
     public Task<JObject> AddRowAsync(long incidentId, string table, IReadOnlyDictionary<string, JToken?> cells, CancellationToken cancellationToken = default) =>
-        _connection.SendObjectAsync(SoarRequest.Post(TablePath(incidentId, table) + "/row_data", BuildRow(cells)), cancellationToken);
+        _connection.SendObjectAsync(RowPost(incidentId, table, cells), cancellationToken);
 
     /// <summary><c>PUT …/row_data/{row}?handle_format=names</c> with every column's cell.</summary>
     public Task<JObject> UpdateRowAsync(long incidentId, string table, long rowId, IReadOnlyDictionary<string, JToken?> cells, CancellationToken cancellationToken = default)
@@ -110,7 +110,7 @@ public sealed class DataTablesApi
                 $"row of data table {table} on incident {incidentId}",
                 async ct =>
                 {
-                    await _connection.SendForIdAsync(SoarRequest.Post(TablePath(incidentId, table) + "/row_data", BuildRow(row)), ct).ConfigureAwait(false);
+                    await _connection.SendForIdAsync(RowPost(incidentId, table, row), ct).ConfigureAwait(false);
                     return Added;
                 },
                 async ct =>
@@ -172,6 +172,9 @@ public sealed class DataTablesApi
         JValue scalar => scalar.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => token.ToString(Newtonsoft.Json.Formatting.None),
     };
+
+    private static SoarRequest RowPost(long incidentId, string table, IReadOnlyDictionary<string, JToken?> cells) =>
+        SoarRequest.Post(TablePath(incidentId, table) + "/row_data", BuildRow(cells));
 
     private static string TablePath(long incidentId, string table)
     {
