@@ -40,7 +40,7 @@ public sealed class GuardDutyClientFactory : IDisposable
         };
         if (options.CaBundle is { } bundle)
         {
-            sockets.SslOptions.RemoteCertificateValidationCallback = new CaBundleValidator(bundle).Validate;
+            new CaBundleValidator(bundle).ApplyTo(sockets.SslOptions);
         }
         var proxy = SchemeProxy.FromOptions(options);
         if (proxy is not null)

@@ -12,7 +12,7 @@ namespace Fn.AwsGuardDuty.Stomp;
 public sealed class StompTlsVerifier
 {
     private readonly StompClientOptions _options;
-    private readonly X509Certificate2Collection? _trustedRoots;
+    private readonly CaBundle? _trustedRoots;
 
     public StompTlsVerifier(StompClientOptions options)
     {
@@ -21,7 +21,7 @@ public sealed class StompTlsVerifier
         {
             try
             {
-                _trustedRoots = (options.CaBundle ?? CaBundle.Load(options.CaFile!)).Certificates;
+                _trustedRoots = options.CaBundle ?? CaBundle.Load(options.CaFile!);
             }
             catch (CaBundleException e)
             {
@@ -30,50 +30,19 @@ public sealed class StompTlsVerifier
         }
     }
 
+    /// <summary>
+    /// With a CA bundle the handshake builds the chain against it alone (the system store is never read); without one,
+    /// against the system roots. Either way only an error-free handshake is accepted, unless verification is off.
+    /// </summary>
     public SslClientAuthenticationOptions CreateAuthenticationOptions() => new()
     {
         TargetHost = _options.Host,
         EnabledSslProtocols = SslProtocols.None,
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+        CertificateChainPolicy = _options.VerifyServerCertificate ? _trustedRoots?.ChainPolicy() : null,
         RemoteCertificateValidationCallback = Validate,
     };
 
-    private bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
-    {
-        if (!_options.VerifyServerCertificate)
-        {
-            return true;
-        }
-
-        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)
-            || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
-        {
-            return false;
-        }
-
-        if (_trustedRoots is null)
-        {
-            return errors == SslPolicyErrors.None;
-        }
-
-        using var custom = new X509Chain();
-        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.AddRange(_trustedRoots);
-        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (chain is not null)
-        {
-            foreach (var element in chain.ChainElements)
-            {
-                custom.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
-        if (certificate is X509Certificate2 leaf)
-        {
-            return custom.Build(leaf);
-        }
-
-        using var copy = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return custom.Build(copy);
-    }
+    private bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+        !_options.VerifyServerCertificate || errors == SslPolicyErrors.None;
 }

@@ -63,6 +63,21 @@ public sealed class CaBundle
         return new CaBundle(path, certificates);
     }
 
+    /// <summary>
+    /// A chain policy that trusts these certificates and nothing else (no system roots), without revocation checks. A
+    /// new policy each call; SslStream clones the one it is given for each handshake.
+    /// </summary>
+    public X509ChainPolicy ChainPolicy()
+    {
+        var policy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+        };
+        policy.CustomTrustStore.AddRange(Certificates);
+        return policy;
+    }
+
     public override string ToString() => $"{Path} ({Certificates.Count} certificate{(Certificates.Count == 1 ? "" : "s")})";
 
     private static bool LooksLikePem(byte[] bytes) =>

@@ -10,28 +10,15 @@ namespace Fn.AwsGuardDuty.Tls;
 /// </summary>
 public sealed class CaBundleValidator(CaBundle bundle)
 {
-    public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    /// <summary>
+    /// Sets <paramref name="ssl"/> to build the server's chain against the bundle alone (SslStream adds the intermediates
+    /// the server sends) and to accept only a handshake without errors. The chain is built once, and the system trust
+    /// store is never read: a process that trusts only bundles does not hold the system's ~140 roots in memory.
+    /// </summary>
+    public void ApplyTo(SslClientAuthenticationOptions ssl)
     {
-        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)
-            || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
-        {
-            return false;
-        }
-
-        var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        using var custom = new X509Chain();
-        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.AddRange(bundle.Certificates);
-        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (chain is not null)
-        {
-            // Intermediates the server sent may be needed to reach a root of the bundle.
-            foreach (var element in chain.ChainElements)
-            {
-                custom.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
-        return custom.Build(leaf);
+        ArgumentNullException.ThrowIfNull(ssl);
+        ssl.CertificateChainPolicy = bundle.ChainPolicy();
+        ssl.RemoteCertificateValidationCallback = static (_, _, _, errors) => errors == SslPolicyErrors.None;
     }
 }

@@ -32,7 +32,7 @@ public sealed class VaultHttpClient : IDisposable
         }
         else if (settings.Verification.Bundle is { } bundle)
         {
-            handler.SslOptions.RemoteCertificateValidationCallback = new CaBundleValidator(bundle).Validate;
+            new CaBundleValidator(bundle).ApplyTo(handler.SslOptions);
         }
 
         _http = new HttpClient(handler) { Timeout = Timeout };

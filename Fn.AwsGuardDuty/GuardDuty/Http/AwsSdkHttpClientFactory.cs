@@ -22,7 +22,7 @@ internal sealed class AwsSdkHttpClientFactory(GuardDutyClientOptions options) : 
             PooledConnectionLifetime = options.PooledConnectionLifetime,
             ConnectTimeout = options.PerTryTimeout,
         };
-        handler.SslOptions.RemoteCertificateValidationCallback = new CaBundleValidator(options.CaBundle!).Validate;
+        new CaBundleValidator(options.CaBundle!).ApplyTo(handler.SslOptions);
         if (SchemeProxy.FromOptions(options) is { } proxy)
         {
             handler.Proxy = proxy;

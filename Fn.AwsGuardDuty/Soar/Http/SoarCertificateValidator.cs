@@ -12,7 +12,7 @@ namespace Fn.AwsGuardDuty.Soar.Http;
 /// </summary>
 internal sealed class SoarCertificateValidator
 {
-    private readonly X509Certificate2Collection? _trustedRoots;
+    private readonly CaBundle? _trustedRoots;
     private readonly bool _verify;
     private readonly string _trustSource;
     private string? _lastFailure;
@@ -30,7 +30,7 @@ internal sealed class SoarCertificateValidator
 
         if ((options.CaBundle ?? LoadCaFile(options.CaFile)) is { } bundle)
         {
-            _trustedRoots = bundle.Certificates;
+            _trustedRoots = bundle;
             _trustSource = $"cafile {bundle.Path}";
         }
         else
@@ -48,21 +48,7 @@ internal sealed class SoarCertificateValidator
     /// The chain policy for the TLS handshake: trust only the cafile's CAs (the server's intermediates are added by
     /// SslStream), no revocation check; null to use the system store.
     /// </summary>
-    public X509ChainPolicy? ChainPolicy()
-    {
-        if (_trustedRoots is null)
-        {
-            return null;
-        }
-
-        var policy = new X509ChainPolicy
-        {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
-            RevocationMode = X509RevocationMode.NoCheck,
-        };
-        policy.CustomTrustStore.AddRange(_trustedRoots);
-        return policy;
-    }
+    public X509ChainPolicy? ChainPolicy() => _trustedRoots?.ChainPolicy();
 
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
