@@ -19,13 +19,13 @@ internal static class FindingNormalizer
         {
             case JObject obj:
                 var copy = new JObject();
-                foreach (var property in obj.Properties())
+                foreach (var property in JsonMembers.Of(obj))
                     copy.Add(new JProperty(property.Name, Copy(property.Value)));
                 return copy;
             case JArray array:
                 var items = new JArray();
-                foreach (var item in array)
-                    items.Add(Copy(item));
+                for (var i = 0; i < array.Count; i++)
+                    items.Add(Copy(array[i]));
                 return items;
             case JValue { Type: JTokenType.Date } date:
                 return new JValue(ScalarText.From(date));

@@ -63,12 +63,12 @@ internal static class FindingSearch
         if (node is JObject obj)
         {
             // Direct members of the root first, then the walk, which skips the root's own scalars.
-            foreach (var property in obj.Properties())
+            foreach (var property in JsonMembers.Of(obj))
             {
                 if (property.Name == key)
                     AddScalars(hits, key, property.Value, stack, includeArrayElements);
             }
-            foreach (var property in obj.Properties())
+            foreach (var property in JsonMembers.Of(obj))
             {
                 if (property.Value is JContainer container && !(includeArrayElements && property.Name == key))
                 {
@@ -99,7 +99,7 @@ internal static class FindingSearch
     {
         if (container is JObject obj)
         {
-            foreach (var property in obj.Properties())
+            foreach (var property in JsonMembers.Of(obj))
             {
                 if (property.Value is JValue value)
                 {
@@ -114,9 +114,10 @@ internal static class FindingSearch
         }
         else
         {
-            foreach (var item in container.Children())
+            IList<JToken> items = container;
+            for (var i = 0; i < items.Count; i++)
             {
-                if (item is JContainer child && FirstInWalk(child, key) is { } found)
+                if (items[i] is JContainer child && FirstInWalk(child, key) is { } found)
                     return found;
             }
         }
@@ -127,7 +128,7 @@ internal static class FindingSearch
     {
         if (container is JObject obj)
         {
-            foreach (var property in obj.Properties())
+            foreach (var property in JsonMembers.Of(obj))
             {
                 if (property.Name == key && (property.Value is JValue || (includeArrayElements && property.Value is JArray)))
                 {
@@ -180,7 +181,7 @@ internal static class FindingSearch
         if (name.IndexOfAny(['*', '?']) < 0)
             return obj.Property(name, StringComparison.Ordinal);
         JProperty? last = null;
-        foreach (var property in obj.Properties())
+        foreach (var property in JsonMembers.Of(obj))
         {
             if (GlobPattern.IsMatch(property.Name, name))
                 last = property;
