@@ -98,7 +98,8 @@ internal sealed class CheckpointFile
     /// <summary>
     /// Reads a file's text. Members it does not know are ignored (a newer release may add some); a member of the wrong
     /// JSON type, or text that is not one JSON object, throws <see cref="JsonException"/> (or the conversion's
-    /// <see cref="ArgumentException"/>, <see cref="FormatException"/>, <see cref="InvalidCastException"/>).
+    /// <see cref="ArgumentException"/>, <see cref="FormatException"/>, <see cref="InvalidCastException"/>,
+    /// <see cref="OverflowException"/>).
     /// </summary>
     public static CheckpointFile Parse(string text)
     {

@@ -31,7 +31,7 @@ public sealed class StompTlsVerifier
     }
 
     /// <summary>
-    /// With a CA bundle the handshake builds the chain against it alone (the system store is never read); without one,
+    /// With a CA bundle the handshake builds the chain against it alone (the system roots do not count); without one,
     /// against the system roots. Either way only an error-free handshake is accepted, unless verification is off.
     /// </summary>
     public SslClientAuthenticationOptions CreateAuthenticationOptions() => new()

@@ -12,8 +12,9 @@ public sealed class CaBundleValidator(CaBundle bundle)
 {
     /// <summary>
     /// Sets <paramref name="ssl"/> to build the server's chain against the bundle alone (SslStream adds the intermediates
-    /// the server sends) and to accept only a handshake without errors. The chain is built once, and the system trust
-    /// store is never read: a process that trusts only bundles does not hold the system's ~140 roots in memory.
+    /// the server sends) and to accept only a handshake without errors. The chain is built once per handshake (the
+    /// callback used to build a second one on top of SslStream's). The system roots do not count, though .NET on Linux
+    /// still loads the system store when it builds a chain.
     /// </summary>
     public void ApplyTo(SslClientAuthenticationOptions ssl)
     {
