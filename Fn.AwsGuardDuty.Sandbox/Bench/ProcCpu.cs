@@ -41,6 +41,47 @@ public static class ProcCpu
         }
     }
 
+    /// <summary>
+    /// Context switches (voluntary + involuntary) of the process's live threads, from each
+    /// <c>/proc/&lt;pid&gt;/task/&lt;tid&gt;/status</c>. Each is a thread going to sleep or being preempted: for an
+    /// I/O-bound app, switches per operation count its hand-offs between threads, and carry over to other machines.
+    /// A thread that ends between two readings takes its count with it, so this is a lower bound.
+    /// </summary>
+    public static long ContextSwitches(int pid)
+    {
+        string[] tasks;
+        try
+        {
+            tasks = Directory.GetDirectories($"/proc/{pid}/task");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+
+        long total = 0;
+        foreach (var task in tasks)
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal)
+                        || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                    {
+                        total += long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // The thread ended meanwhile.
+            }
+        }
+
+        return total;
+    }
+
     private static IEnumerable<int> Children(int pid)
     {
         string[] tasks;

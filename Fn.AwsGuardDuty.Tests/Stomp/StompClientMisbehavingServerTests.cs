@@ -84,6 +84,112 @@ public class StompClientMisbehavingServerTests
         connection.Server.Should().Be("fake");
     }
 
+    [TestCase(false, TestName = "AckAndSend returns only when the COMMIT's receipt arrives")]
+    [TestCase(true, TestName = "AckAndSend fails as a lost connection when the connection drops before the COMMIT's receipt")]
+    public async Task AckAndSend_is_settled_by_the_commit_receipt(bool dropBeforeReceipt)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var transactionRead = new TaskCompletionSource<StompFrame[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answerNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = Task.Run(async () =>
+        {
+            using var socket = await listener.AcceptTcpClientAsync();
+            var stream = socket.GetStream();
+            await ReadFrameAsync(stream);
+            await stream.WriteAsync(Encoding.UTF8.GetBytes("CONNECTED\nversion:1.2\nheart-beat:0,0\n\n\0"));
+            var subscribe = await ReadFrameAsync(stream);
+            await stream.WriteAsync(Encoding.UTF8.GetBytes($"RECEIPT\nreceipt-id:{subscribe.GetHeader("receipt")}\n\n\0"));
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(
+                $"MESSAGE\ndestination:/queue/in\nmessage-id:m-1\nsubscription:{subscribe.GetHeader("id")}\nack:a-1\ncontent-length:2\n\n{{}}\0"));
+            var frames = new StompFrame[4];
+            for (var i = 0; i < frames.Length; i++)
+            {
+                frames[i] = await ReadFrameAsync(stream);
+            }
+
+            transactionRead.SetResult(frames);
+            await answerNow.Task;
+            if (!dropBeforeReceipt)
+            {
+                await stream.WriteAsync(Encoding.UTF8.GetBytes($"RECEIPT\nreceipt-id:{frames[3].GetHeader("receipt")}\n\n\0"));
+                await Task.Delay(200);
+            }
+        });
+
+        var options = new StompClientOptions
+        {
+            Host = "127.0.0.1", Port = port, UseTls = false, Login = "u", Passcode = "p",
+            ReconnectInitialDelay = TimeSpan.FromSeconds(30), ReconnectMaxDelay = TimeSpan.FromSeconds(30),
+        };
+        await using var client = new StompClient(options, NullLogger<StompClient>.Instance);
+        var received = new TaskCompletionSource<StompMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.SetMessageHandler(m => received.TrySetResult(m));
+        await client.SubscribeAsync(new StompSubscription("/queue/in"));
+        client.Start();
+        var message = await received.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        var answer = client.AckAndSendAsync(message, "/queue/reply", [new("correlation-id", "c-1")], Encoding.UTF8.GetBytes("{\"ok\":1}"));
+
+        var frames = await transactionRead.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        frames.Select(f => f.Command).Should().Equal("BEGIN", "ACK", "SEND", "COMMIT");
+        var transaction = frames[0].GetHeader("transaction");
+        transaction.Should().NotBeNullOrEmpty();
+        frames.Should().OnlyContain(f => f.GetHeader("transaction") == transaction, "all four frames belong to one transaction");
+        frames[1].GetHeader("id").Should().Be("a-1");
+        frames[2].GetHeader("destination").Should().Be("/queue/reply");
+        Encoding.UTF8.GetString(frames[2].Body.Span).Should().Be("{\"ok\":1}");
+        frames[3].GetHeader("receipt").Should().NotBeNullOrEmpty();
+        await Task.Delay(300);
+        answer.IsCompleted.Should().BeFalse("the frames were written, but only the COMMIT's receipt settles the answer");
+
+        answerNow.SetResult();
+        if (dropBeforeReceipt)
+        {
+            await answer.Awaiting(a => a.WaitAsync(TimeSpan.FromSeconds(5))).Should().ThrowAsync<StompConnectionException>();
+        }
+        else
+        {
+            await answer.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+
+        await server;
+    }
+
+    [Test]
+    public async Task A_posted_status_goes_out_before_a_later_frame_and_posting_on_a_closed_connection_says_so()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var server = Task.Run(async () =>
+        {
+            using var socket = await listener.AcceptTcpClientAsync();
+            var stream = socket.GetStream();
+            await ReadFrameAsync(stream);
+            await stream.WriteAsync(Encoding.UTF8.GetBytes("CONNECTED\nversion:1.2\nheart-beat:0,0\n\n\0"));
+            var first = await ReadFrameAsync(stream);
+            var second = await ReadFrameAsync(stream);
+            await stream.WriteAsync(Encoding.UTF8.GetBytes($"RECEIPT\nreceipt-id:{second.GetHeader("receipt")}\n\n\0"));
+            await Task.Delay(200);
+            return (first, second);
+        });
+        var options = new StompClientOptions { Host = "127.0.0.1", Port = port, UseTls = false, Login = "u", Passcode = "p" };
+        var connection = await StompConnection.ConnectAsync(options, 1, _ => { }, _ => { }, NullLogger.Instance, CancellationToken.None);
+
+        connection.Post(new StompFrame("SEND", [new("destination", "/queue/status")], Encoding.UTF8.GetBytes("status")));
+        await connection.SendWithReceiptAsync(new StompFrame("SEND", [new("destination", "/queue/final")], Encoding.UTF8.GetBytes("final")))
+            .WaitAsync(TimeSpan.FromSeconds(5));
+
+        var (first, second) = await server;
+        first.GetHeader("destination").Should().Be("/queue/status");
+        second.GetHeader("destination").Should().Be("/queue/final");
+        await connection.DisposeAsync();
+        connection.Invoking(c => c.Post(new StompFrame("SEND", [new("destination", "/queue/status")], ReadOnlyMemory<byte>.Empty)))
+            .Should().Throw<StompConnectionException>().WithMessage("*closed*");
+    }
+
     private static async Task<StompFrame> ReadFrameAsync(NetworkStream stream)
     {
         var bytes = new List<byte>();

@@ -11,23 +11,32 @@ namespace Fn.AwsGuardDuty.Circuits;
 /// </summary>
 public sealed class ReplyDelivery(StompClient client, bool persistentReplies, ILogger logger)
 {
-    /// <summary>Sends a status text to <paramref name="replyTo"/>; a lost connection loses only the status (logged).</summary>
-    public async Task SendStatusAsync(string? replyTo, string? correlationId, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a status text to <paramref name="replyTo"/> ahead of anything the call sends later, without waiting for
+    /// the write: a status may be lost with the connection (logged when it is already gone), the answer may not.
+    /// </summary>
+    public Task SendStatusAsync(string? replyTo, string? correlationId, string text, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
         if (replyTo is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         try
         {
-            await client.SendAsync(replyTo, ReplyHeaders(correlationId), Encoding.UTF8.GetBytes(ActionReply.Status(text)),
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+            client.Post(replyTo, ReplyHeaders(correlationId), Encoding.UTF8.GetBytes(ActionReply.Status(text)));
         }
         catch (StompConnectionException ex)
         {
             logger.LogWarning("Status message lost (correlation {CorrelationId}): {Reason}", correlationId, ex.Message);
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>A redelivery of an answered message: it carries the answer when the earlier attempt did not commit, else it is just ACKed.</summary>

@@ -25,6 +25,11 @@ public static class NLogSetup
     public const string FileTargetName = "file";
     /// <summary>Lines queued per target before a logging call waits for the background writer.</summary>
     public const int AsyncQueueLimit = 10_000;
+    /// <summary>
+    /// How long the background writer gathers lines before it writes them. NLog's 1 ms wakes a writer thread for
+    /// nearly every function call; 50 ms writes a busy second's lines in ~20 batches and is still immediate to a reader.
+    /// </summary>
+    public const int BatchIntervalMilliseconds = 50;
 
     private const string LineLayout =
         "${date:format=yyyy-MM-dd HH\\:mm\\:ss,fff} ${level:uppercase=true:padding=-5} [${logger:shortName=true}] ${message}${onexception:${newline}${exception:format=tostring}}";
@@ -139,5 +144,10 @@ public static class NLogSetup
     }
 
     private static AsyncTargetWrapper Async(Target target) =>
-        new(target.Name, target) { QueueLimit = AsyncQueueLimit, OverflowAction = AsyncTargetWrapperOverflowAction.Block };
+        new(target.Name, target)
+        {
+            QueueLimit = AsyncQueueLimit,
+            OverflowAction = AsyncTargetWrapperOverflowAction.Block,
+            TimeToSleepBetweenBatches = BatchIntervalMilliseconds,
+        };
 }

@@ -118,6 +118,15 @@ public sealed class StompClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SEND without waiting for the write, for messages whose loss is acceptable (status texts): they go out in order
+    /// with everything queued after them. Throws <see cref="StompConnectionException"/> when not connected.
+    /// </summary>
+    public void Post(string destination, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body) =>
+        CurrentOrThrow().Post(new StompFrame(StompCommands.Send,
+            headers.Where(h => h.Key != StompHeaders.Destination).Prepend(new(StompHeaders.Destination, destination)),
+            body));
+
     /// <summary>ACK with the message's <c>ack</c> header, on the connection it came from (else <see cref="StompStaleMessageException"/>).</summary>
     public Task AckAsync(StompMessage message, CancellationToken cancellationToken = default) =>
         Acknowledge(StompCommands.Ack, message, cancellationToken);
@@ -144,12 +153,12 @@ public sealed class StompClient : IAsyncDisposable
             headers.Where(h => h.Key is not (StompHeaders.Destination or StompHeaders.Transaction))
                 .Prepend(new(StompHeaders.Destination, destination)).Append(inTransaction),
             body);
-        // Queued back to back, so the write loop puts all four frames in one write, in this order.
-        var begin = connection.SendAsync(new StompFrame(StompCommands.Begin, [inTransaction]), cancellationToken);
-        var ack = connection.SendAsync(new StompFrame(StompCommands.Ack, [new(StompHeaders.Id, ackId), inTransaction]), cancellationToken);
-        var reply = connection.SendAsync(send, cancellationToken);
-        var commit = connection.SendWithReceiptAsync(new StompFrame(StompCommands.Commit, [inTransaction]), cancellationToken);
-        await Task.WhenAll(begin, ack, reply, commit).ConfigureAwait(false);
+        // Queued back to back, in this order, so the write loop usually puts all four frames in one write. The COMMIT's
+        // receipt settles the other three: it comes only after they were written, and a failed write fails it.
+        connection.Post(new StompFrame(StompCommands.Begin, [inTransaction]));
+        connection.Post(new StompFrame(StompCommands.Ack, [new(StompHeaders.Id, ackId), inTransaction]));
+        connection.Post(send);
+        await connection.SendWithReceiptAsync(new StompFrame(StompCommands.Commit, [inTransaction]), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops reconnecting and closes the connection with DISCONNECT + receipt (bounded by <paramref name="timeout"/>).</summary>

@@ -125,6 +125,20 @@ public sealed class StompConnection : IAsyncDisposable
     public Task SendAsync(StompFrame frame, CancellationToken cancellationToken = default) =>
         Enqueue(frame, cancellationToken);
 
+    /// <summary>
+    /// Queues a frame for the write loop without waiting for the write: for frames whose fate a later receipt settles
+    /// (a transaction's BEGIN, ACK and SEND before its COMMIT), or that may be lost (status messages). Frames go out
+    /// in the order they are queued. A write that fails closes the connection, which fails every receipt waiter.
+    /// Throws <see cref="StompConnectionException"/> when the connection is already closed.
+    /// </summary>
+    public void Post(StompFrame frame)
+    {
+        if (!IsOpen || !_writes.Writer.TryWrite(new WriteRequest(frame, null)))
+        {
+            throw Closed();
+        }
+    }
+
     /// <summary>Sends a frame with a <c>receipt</c> header and waits for the matching RECEIPT.</summary>
     public async Task<StompFrame> SendWithReceiptAsync(StompFrame frame, CancellationToken cancellationToken = default)
     {
@@ -138,7 +152,9 @@ public sealed class StompConnection : IAsyncDisposable
         {
             var headers = frame.Headers.Where(h => h.Key != StompHeaders.Receipt)
                 .Append(new KeyValuePair<string, string>(StompHeaders.Receipt, receiptId));
-            await Enqueue(new StompFrame(frame.Command, headers, frame.Body), cancellationToken).ConfigureAwait(false);
+            // Only the receipt is awaited: it cannot come before the frame was written, and a failed write closes the
+            // connection, which fails the waiter. Waiting for the write as well would cost a thread hand-off per frame.
+            Post(new StompFrame(frame.Command, headers, frame.Body));
             return await waiter.Task.WaitAsync(_options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)

@@ -68,6 +68,8 @@ public sealed class RoundTripScenario : IBenchScenario
         recorder.Figure($"functions ({label}): round trip p99 at 200/s", paced.P99.TotalMilliseconds, "ms", target ? BenchTarget.Below(25) : null);
         recorder.Figure($"functions ({label}): app CPU per call at 200/s", cpuPerCall["app_cpu_ms_per_op"], "ms", target ? BenchTarget.AtMost(0.5) : null,
             "app process CPU over the measured calls (after the warm-up)");
+        recorder.Figure($"functions ({label}): app context switches per call at 200/s", cpuPerCall["app_context_switches_per_op"], "switches", null,
+            "the app's threads going to sleep or preempted, per call: its hand-offs between threads");
     }
 
     /// <summary>
