@@ -222,7 +222,7 @@ public sealed class FunctionListener : IHostedService, IAsyncDisposable
                 // Every path above handles its own failures; one that escapes is a bug, and must not pass silently.
                 _logger.LogError(failure.GetBaseException(), "Function listener: a message task failed unexpectedly");
             }
-        }, TaskScheduler.Default);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task ProcessAsync(StompMessage message)
