@@ -1,23 +1,36 @@
 using System.Globalization;
 using Fn.AwsGuardDuty.GuardDuty.Conversion;
+using Fn.AwsGuardDuty.GuardDuty.Http;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Fn.AwsGuardDuty.Poller;
 
-/// <summary>A finding as GetFindings returned it (wire JSON) with the members the poller decides on.</summary>
+/// <summary>
+/// A finding as GetFindings returned it, with the members the poller decides on. The wire JSON is held as compact text,
+/// not as a token tree: the poller buffers a few pages per detector and region ahead of SOAR, and as trees those were
+/// most of the live heap while escalating (~50 KB a finding against ~8 KB as text), which the GC marked again and
+/// again. The tree is rebuilt when the finding is handled.
+/// </summary>
 public sealed class PolledFinding
 {
     private static readonly FindingConverter Converter = new();
+    private readonly string _json;
 
-    private PolledFinding(JObject wire, string id, long updatedAt, string? updatedAtText)
+    private PolledFinding(JObject wire, string id)
     {
-        Wire = wire;
+        _json = wire.ToString(Formatting.None);
         Id = id;
-        UpdatedAt = updatedAt;
-        UpdatedAtText = updatedAtText;
+        UpdatedAt = ParseEpochMs(wire["updatedAt"]);
+        UpdatedAtText = wire["updatedAt"] is JValue { Type: JTokenType.String } s ? s.Value<string>() : null;
+        Type = wire.Value<string>("type");
+        AccountId = wire.Value<string>("accountId");
+        Severity = wire["severity"] is JValue { Type: JTokenType.Integer or JTokenType.Float } v ? v.Value<double>() : null;
+        Archived = wire["service"] is JObject service && service["archived"] is JValue { Type: JTokenType.Boolean } a && a.Value<bool>();
     }
 
-    public JObject Wire { get; }
+    /// <summary>The wire JSON as a new tree (each call parses it again; the caller may change it).</summary>
+    public JObject Wire => (JObject)WireJson.Parse(_json);
 
     public string Id { get; }
 
@@ -27,13 +40,13 @@ public sealed class PolledFinding
     /// <summary>updatedAt as GuardDuty sent it; compared with the incident's <c>aws_guardduty_finding_updated_at</c>.</summary>
     public string? UpdatedAtText { get; }
 
-    public string? Type => Wire.Value<string>("type");
+    public string? Type { get; }
 
-    public string? AccountId => Wire.Value<string>("accountId");
+    public string? AccountId { get; }
 
-    public double? Severity => Wire["severity"] is JValue { Type: JTokenType.Integer or JTokenType.Float } v ? v.Value<double>() : null;
+    public double? Severity { get; }
 
-    public bool Archived => Wire["service"] is JObject service && service["archived"] is JValue { Type: JTokenType.Boolean } a && a.Value<bool>();
+    public bool Archived { get; }
 
     /// <summary>The boto3-shaped copy the mapper takes.</summary>
     public JObject ToBoto() => Converter.ToBoto(Wire);
@@ -42,9 +55,7 @@ public sealed class PolledFinding
     public static PolledFinding? From(JObject wire)
     {
         var id = wire.Value<string>("id");
-        if (string.IsNullOrEmpty(id)) return null;
-        var text = wire["updatedAt"] is JValue { Type: JTokenType.String } s ? s.Value<string>() : null;
-        return new PolledFinding(wire, id, ParseEpochMs(wire["updatedAt"]), text);
+        return string.IsNullOrEmpty(id) ? null : new PolledFinding(wire, id);
     }
 
     /// <summary>An ISO-8601 string (or a number of epoch seconds, as some SDKs render it) as epoch milliseconds; 0 when unreadable.</summary>

@@ -1,0 +1,67 @@
+using Fn.AwsGuardDuty.GuardDuty.Http;
+using Fn.AwsGuardDuty.Poller;
+using Newtonsoft.Json.Linq;
+
+namespace Fn.AwsGuardDuty.Tests.Poller;
+
+/// <summary>A polled finding keeps its wire JSON as text; what it gives back must be what GuardDuty sent.</summary>
+public class PolledFindingTests
+{
+    // Written by hand: an integer and a float severity, an ISO time that must stay a string, nesting, escapes, a null.
+    private const string WireText = """
+        {"accountId":"123456789012","arn":"arn:aws:guardduty:us-east-1:123456789012:detector/d1/finding/f1",
+         "createdAt":"2026-12-01T10:00:00.123Z","updatedAt":"2026-12-01T10:05:00.500Z","id":"f1","severity":5.0,
+         "confidence":7,"title":"Quote \" and tab \t and \u00e9","type":"Recon:EC2/PortProbeUnprotectedPort",
+         "resource":{"resourceType":"Instance","instanceDetails":{"instanceId":"i-0abc","tags":[{"key":"k","value":"v"}]}},
+         "service":{"archived":true,"count":3,"detectorId":"d1","eventFirstSeen":"2026-12-01T09:00:00Z","userFeedback":null}}
+        """;
+
+    [Test]
+    public void The_wire_JSON_comes_back_as_GuardDuty_sent_it()
+    {
+        var finding = PolledFinding.From((JObject)WireJson.Parse(WireText))!;
+
+        var wire = finding.Wire;
+        JToken.DeepEquals(wire, WireJson.Parse(WireText)).Should().BeTrue();
+        wire["severity"]!.Type.Should().Be(JTokenType.Float);
+        ((double)wire["severity"]!).Should().Be(5.0);
+        wire["confidence"]!.Type.Should().Be(JTokenType.Integer);
+        wire["createdAt"]!.Type.Should().Be(JTokenType.String);
+        ((string?)wire["createdAt"]).Should().Be("2026-12-01T10:00:00.123Z");
+        ((string?)wire["title"]).Should().Be("Quote \" and tab \t and é");
+        wire["service"]!["userFeedback"]!.Type.Should().Be(JTokenType.Null);
+    }
+
+    [Test]
+    public void The_members_the_poller_decides_on_are_read_once()
+    {
+        var finding = PolledFinding.From((JObject)WireJson.Parse(WireText))!;
+
+        finding.Id.Should().Be("f1");
+        finding.AccountId.Should().Be("123456789012");
+        finding.Type.Should().Be("Recon:EC2/PortProbeUnprotectedPort");
+        finding.Severity.Should().Be(5.0);
+        finding.Archived.Should().BeTrue();
+        finding.UpdatedAtText.Should().Be("2026-12-01T10:05:00.500Z");
+        finding.UpdatedAt.Should().Be(new DateTimeOffset(2026, 12, 1, 10, 5, 0, 500, TimeSpan.Zero).ToUnixTimeMilliseconds());
+    }
+
+    [Test]
+    public void Each_caller_gets_its_own_tree_and_changing_it_changes_nothing_else()
+    {
+        var source = (JObject)WireJson.Parse(WireText);
+        var finding = PolledFinding.From(source)!;
+        source["type"] = "changed after reading";
+
+        var first = finding.Wire;
+        first["service"]!["archived"] = false;
+
+        finding.Wire["service"]!["archived"]!.Value<bool>().Should().BeTrue();
+        ((string?)finding.Wire["type"]).Should().Be("Recon:EC2/PortProbeUnprotectedPort");
+        finding.Archived.Should().BeTrue();
+    }
+
+    [Test]
+    public void An_entry_without_an_id_is_not_a_finding() =>
+        PolledFinding.From(new JObject { ["type"] = "x" }).Should().BeNull();
+}
