@@ -62,6 +62,45 @@ public class PolledFindingTests
     }
 
     [Test]
-    public void An_entry_without_an_id_is_not_a_finding() =>
-        PolledFinding.From(new JObject { ["type"] = "x" }).Should().BeNull();
+    public void Read_from_its_text_it_is_the_same_finding_as_read_from_a_tree()
+    {
+        var fromText = PolledFinding.FromJson(WireText)!;
+
+        JToken.DeepEquals(fromText.Wire, WireJson.Parse(WireText)).Should().BeTrue();
+        fromText.Id.Should().Be("f1");
+        fromText.AccountId.Should().Be("123456789012");
+        fromText.Type.Should().Be("Recon:EC2/PortProbeUnprotectedPort");
+        fromText.Severity.Should().Be(5.0);
+        fromText.Archived.Should().BeTrue();
+        fromText.UpdatedAtText.Should().Be("2026-12-01T10:05:00.500Z");
+        fromText.UpdatedAt.Should().Be(new DateTimeOffset(2026, 12, 1, 10, 5, 0, 500, TimeSpan.Zero).ToUnixTimeMilliseconds());
+    }
+
+    // The members the poller decides on, in shapes GuardDuty does not send: both readers must agree on each.
+    [TestCase("""{"id":"f","severity":8}""", "f", 8.0, false, null, 0L)]
+    [TestCase("""{"id":"f","severity":"high","service":{"archived":"true"}}""", "f", null, false, null, 0L)]
+    [TestCase("""{"id":"f","service":{"count":1,"evidence":{"archived":true},"archived":false}}""", "f", null, false, null, 0L)]
+    [TestCase("""{"id":"f","updatedAt":1764583500.5,"type":{"nested":1}}""", "f", null, false, null, 1764583500500L)]
+    [TestCase("""{"service":{"archived":true},"id":"f","type":"T","updatedAt":null}""", "f", null, true, "T", 0L)]
+    public void Odd_member_shapes_read_the_same_from_text_and_from_a_tree(string json, string id, double? severity, bool archived,
+        string? type, long updatedAt)
+    {
+        foreach (var finding in new[] { PolledFinding.FromJson(json)!, PolledFinding.From(JObject.Parse(json))! })
+        {
+            finding.Id.Should().Be(id);
+            finding.Severity.Should().Be(severity);
+            finding.Archived.Should().Be(archived);
+            finding.Type.Should().Be(type);
+            finding.UpdatedAt.Should().Be(updatedAt);
+        }
+    }
+
+    [TestCase("""{"type":"x"}""")]
+    [TestCase("""{"id":""}""")]
+    [TestCase("""{"id":{"a":1}}""")]
+    public void An_entry_without_an_id_is_not_a_finding(string json)
+    {
+        PolledFinding.FromJson(json).Should().BeNull();
+        PolledFinding.From(JObject.Parse(json)).Should().BeNull();
+    }
 }

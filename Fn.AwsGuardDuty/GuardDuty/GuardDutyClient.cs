@@ -107,6 +107,20 @@ public sealed class GuardDutyClient : IGuardDutyClient
         }
     }
 
+    public async Task<IReadOnlyList<string>> GetFindingsJsonAsync(string detectorId, IEnumerable<string> findingIds,
+        CancellationToken cancellationToken = default)
+    {
+        var path = DetectorPath(detectorId) + "/findings/get";
+        var all = new List<string>();
+        foreach (var batch in Batches(findingIds))
+        {
+            var request = new GuardDutyRequest("GetFindings", Region, HttpMethod.Post, path, null, new JObject { ["findingIds"] = new JArray(batch) });
+            all.AddRange(await _transport.SendAsync(Endpoint, request, FindingTexts.Read, cancellationToken).ConfigureAwait(false));
+        }
+
+        return all;
+    }
+
     public Task ArchiveFindingsAsync(string detectorId, IEnumerable<string> findingIds, CancellationToken cancellationToken = default) =>
         ForEachBatch("ArchiveFindings", DetectorPath(detectorId) + "/findings/archive", findingIds, null, cancellationToken);
 

@@ -45,6 +45,12 @@ public interface IGuardDutyClient
     Task<IReadOnlyList<JObject>> GetFindingsAsync(string detectorId, IEnumerable<string> findingIds, SortCriteria? sort = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Same as <see cref="GetFindingsAsync"/>, each finding as its JSON text exactly as the service sent it, with no
+    /// token tree built: for a caller that keeps many findings, or looks at most of them only briefly.
+    /// </summary>
+    Task<IReadOnlyList<string>> GetFindingsJsonAsync(string detectorId, IEnumerable<string> findingIds, CancellationToken cancellationToken = default);
+
     /// <summary>Same as <see cref="GetFindingsAsync"/> but yields each batch as it arrives, so large id sets are streamed.</summary>
     IAsyncEnumerable<IReadOnlyList<JObject>> GetFindingsInBatchesAsync(string detectorId, IEnumerable<string> findingIds,
         SortCriteria? sort = null, CancellationToken cancellationToken = default);

@@ -42,7 +42,7 @@ internal sealed class ArchiveReconciler(PollerContext ctx, string region, string
         foreach (var chunk in ids.Chunk(PollerOptions.BatchSize))
         {
             if (stop.IsCancellationRequested) break;
-            var wire = await _client.GetFindingsAsync(_detectorId, chunk, cancellationToken: abort).ConfigureAwait(false);
+            var wire = await _client.GetFindingsJsonAsync(_detectorId, chunk, abort).ConfigureAwait(false);
             _counters.AddGuardDutyCalls();
             var findings = DetectorPass.Read(wire).ToDictionary(f => f.Id, StringComparer.Ordinal);
             foreach (var id in chunk)

@@ -126,7 +126,7 @@ internal sealed class DetectorPass
         foreach (var chunk in ids.Chunk(PollerOptions.BatchSize))
         {
             if (stop.IsCancellationRequested || _budget.Exhausted) return;
-            var wire = await _client.GetFindingsAsync(_detectorId, chunk, cancellationToken: abort).ConfigureAwait(false);
+            var wire = await _client.GetFindingsJsonAsync(_detectorId, chunk, abort).ConfigureAwait(false);
             _counters.AddGuardDutyCalls();
             var findings = Read(wire);
             foreach (var gone in chunk.Except(findings.Select(f => f.Id), StringComparer.Ordinal))
@@ -187,7 +187,7 @@ internal sealed class DetectorPass
                 _counters.AddGuardDutyCalls();
                 token = page.NextToken;
                 if (page.Items.Count == 0) continue;
-                var wire = await _client.GetFindingsAsync(_detectorId, page.Items, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var wire = await _client.GetFindingsJsonAsync(_detectorId, page.Items, cancellationToken).ConfigureAwait(false);
                 _counters.AddGuardDutyCalls();
                 await writer.WriteAsync(Read(wire), cancellationToken).ConfigureAwait(false);
             }
@@ -434,8 +434,8 @@ internal sealed class DetectorPass
         else if (outcome.IncidentOpen == false) _checkpoint.OpenIncidentFindings.Remove(id);
     }
 
-    internal static List<PolledFinding> Read(IReadOnlyList<Newtonsoft.Json.Linq.JObject> wire) =>
-        wire.Select(PolledFinding.From).OfType<PolledFinding>()
+    internal static List<PolledFinding> Read(IReadOnlyList<string> wire) =>
+        wire.Select(PolledFinding.FromJson).OfType<PolledFinding>()
             .OrderBy(f => f.UpdatedAt).ThenBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
 

@@ -7,26 +7,26 @@ using Newtonsoft.Json.Linq;
 namespace Fn.AwsGuardDuty.Poller;
 
 /// <summary>
-/// A finding as GetFindings returned it, with the members the poller decides on. The wire JSON is held as compact text,
-/// not as a token tree: the poller buffers a few pages per detector and region ahead of SOAR, and as trees those were
-/// most of the live heap while escalating (~50 KB a finding against ~8 KB as text), which the GC marked again and
-/// again. The tree is rebuilt when the finding is handled.
+/// A finding as GetFindings returned it, with the members the poller decides on. The wire JSON is held as text, not
+/// as a token tree: the poller keeps a few pages per detector and region ahead of SOAR, and as trees those were most of
+/// the live heap while escalating (~50 KB a finding against ~8 KB as text). The tree is built when the finding is
+/// handled; one the poller skips (unchanged, filtered out) never becomes a tree.
 /// </summary>
 public sealed class PolledFinding
 {
     private static readonly FindingConverter Converter = new();
     private readonly string _json;
 
-    private PolledFinding(JObject wire, string id)
+    private PolledFinding(string json, string id, JToken? updatedAt, JToken? type, JToken? accountId, JToken? severity, JToken? archived)
     {
-        _json = wire.ToString(Formatting.None);
+        _json = json;
         Id = id;
-        UpdatedAt = ParseEpochMs(wire["updatedAt"]);
-        UpdatedAtText = wire["updatedAt"] is JValue { Type: JTokenType.String } s ? s.Value<string>() : null;
-        Type = wire.Value<string>("type");
-        AccountId = wire.Value<string>("accountId");
-        Severity = wire["severity"] is JValue { Type: JTokenType.Integer or JTokenType.Float } v ? v.Value<double>() : null;
-        Archived = wire["service"] is JObject service && service["archived"] is JValue { Type: JTokenType.Boolean } a && a.Value<bool>();
+        UpdatedAt = ParseEpochMs(updatedAt);
+        UpdatedAtText = updatedAt is JValue { Type: JTokenType.String } s ? s.Value<string>() : null;
+        Type = Text(type);
+        AccountId = Text(accountId);
+        Severity = severity is JValue { Type: JTokenType.Integer or JTokenType.Float } v ? v.Value<double>() : null;
+        Archived = archived is JValue { Type: JTokenType.Boolean } a && a.Value<bool>();
     }
 
     /// <summary>The wire JSON as a new tree (each call parses it again; the caller may change it).</summary>
@@ -51,11 +51,78 @@ public sealed class PolledFinding
     /// <summary>The boto3-shaped copy the mapper takes.</summary>
     public JObject ToBoto() => Converter.ToBoto(Wire);
 
-    /// <summary>Reads a GetFindings entry; null when it has no id.</summary>
+    /// <summary>Reads a finding already parsed (a push event's detail); null when it has no id.</summary>
     public static PolledFinding? From(JObject wire)
     {
-        var id = wire.Value<string>("id");
-        return string.IsNullOrEmpty(id) ? null : new PolledFinding(wire, id);
+        var id = Text(wire["id"]);
+        return string.IsNullOrEmpty(id)
+            ? null
+            : new PolledFinding(wire.ToString(Formatting.None), id, wire["updatedAt"], wire["type"], wire["accountId"], wire["severity"],
+                (wire["service"] as JObject)?["archived"]);
+    }
+
+    /// <summary>
+    /// Reads one finding's JSON text (<see cref="GuardDuty.IGuardDutyClient.GetFindingsJsonAsync"/>) in one forward pass,
+    /// taking the members above and skipping the rest; null when it has no id. Throws <see cref="JsonException"/> when
+    /// the text is not a JSON object.
+    /// </summary>
+    public static PolledFinding? FromJson(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json))
+        {
+            DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = 256,
+        };
+        if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
+            throw new JsonReaderException("a finding must be a JSON object");
+        JToken? id = null, updatedAt = null, type = null, accountId = null, severity = null, archived = null;
+        while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+        {
+            var name = (string)reader.Value!;
+            reader.Read();
+            switch (name)
+            {
+                case "id": id = Scalar(reader); break;
+                case "updatedAt": updatedAt = Scalar(reader); break;
+                case "type": type = Scalar(reader); break;
+                case "accountId": accountId = Scalar(reader); break;
+                case "severity": severity = Scalar(reader); break;
+                case "service" when reader.TokenType == JsonToken.StartObject: archived = ServiceArchived(reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        var text = Text(id);
+        return string.IsNullOrEmpty(text) ? null : new PolledFinding(json, text, updatedAt, type, accountId, severity, archived);
+    }
+
+    /// <summary>A member's value as text, as <c>JToken.Value&lt;string&gt;</c> gives it; null for an object or array.</summary>
+    private static string? Text(JToken? token) => token is JValue value ? value.Value<string>() : null;
+
+    /// <summary>The value the reader is on, when it is a scalar; an object or array is skipped (null).</summary>
+    private static JValue? Scalar(JsonReader reader)
+    {
+        if (reader.TokenType is JsonToken.StartObject or JsonToken.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        return reader.TokenType == JsonToken.Null ? JValue.CreateNull() : new JValue(reader.Value);
+    }
+
+    /// <summary><c>service.archived</c>, with the reader on the start of <c>service</c>; leaves it on its end.</summary>
+    private static JValue? ServiceArchived(JsonReader reader)
+    {
+        JValue? archived = null;
+        while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+        {
+            var isArchived = (string)reader.Value! == "archived";
+            reader.Read();
+            if (isArchived) archived = Scalar(reader);
+            else reader.Skip();
+        }
+
+        return archived;
     }
 
     /// <summary>An ISO-8601 string (or a number of epoch seconds, as some SDKs render it) as epoch milliseconds; 0 when unreadable.</summary>

@@ -105,6 +105,23 @@ public class OperationContractTests : EmulatorContractFixture
     }
 
     [Test]
+    public async Task GetFindings_as_JSON_text_gives_each_finding_as_the_tree_call_does()
+    {
+        var detector = NewDetector();
+        var ids = Seed(detector, 60).Select(f => (string)f["id"]!).ToList();
+        var factory = await NewFactoryAsync();
+        var client = factory.GetClient(Region);
+        State.Calls.Reset();
+
+        var texts = await client.GetFindingsJsonAsync(detector.DetectorId, ids);
+
+        State.Calls.Count("GetFindings").Should().Be(2);
+        var trees = await client.GetFindingsAsync(detector.DetectorId, ids);
+        texts.Should().HaveCount(60);
+        texts.Select(t => JObject.Parse(t)).Should().BeEquivalentTo(trees, options => options.WithStrictOrdering());
+    }
+
+    [Test]
     public async Task Archive_unarchive_and_feedback_go_in_batches_of_50()
     {
         var detector = NewDetector();

@@ -53,6 +53,9 @@ internal sealed class DetectorRoutingClient(string region, IReadOnlyDictionary<s
     public Task<IReadOnlyList<JObject>> GetFindingsAsync(string detectorId, IEnumerable<string> findingIds, SortCriteria? sort = null,
         CancellationToken cancellationToken = default) => For(detectorId).GetFindingsAsync(detectorId, findingIds, sort, cancellationToken);
 
+    public Task<IReadOnlyList<string>> GetFindingsJsonAsync(string detectorId, IEnumerable<string> findingIds, CancellationToken cancellationToken = default) =>
+        For(detectorId).GetFindingsJsonAsync(detectorId, findingIds, cancellationToken);
+
     public IAsyncEnumerable<IReadOnlyList<JObject>> GetFindingsInBatchesAsync(string detectorId, IEnumerable<string> findingIds, SortCriteria? sort = null,
         CancellationToken cancellationToken = default) => For(detectorId).GetFindingsInBatchesAsync(detectorId, findingIds, sort, cancellationToken);
 

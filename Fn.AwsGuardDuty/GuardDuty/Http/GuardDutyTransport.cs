@@ -48,7 +48,15 @@ internal sealed class GuardDutyTransport
         _pipeline = BuildPipeline();
     }
 
-    public async Task<JObject> SendAsync(Uri endpoint, GuardDutyRequest request, CancellationToken cancellationToken)
+    public Task<JObject> SendAsync(Uri endpoint, GuardDutyRequest request, CancellationToken cancellationToken) =>
+        SendAsync(endpoint, request, ParseBody, cancellationToken);
+
+    /// <summary>
+    /// One operation, with its retries; a successful response's body (UTF-8) is read by <paramref name="readBody"/>,
+    /// which throws <see cref="GuardDutyResponseException"/> when it cannot read it.
+    /// </summary>
+    public async Task<T> SendAsync<T>(Uri endpoint, GuardDutyRequest request, Func<GuardDutyRequest, Stream, T> readBody,
+        CancellationToken cancellationToken)
     {
         _counters.OnCall(request.Operation);
         var state = new CallState(this, endpoint, request);
@@ -58,18 +66,19 @@ internal sealed class GuardDutyTransport
         try
         {
             var outcome = await _pipeline.ExecuteOutcomeAsync(
-                static async (ctx, s) =>
+                static async (ctx, call) =>
                 {
                     try
                     {
-                        return Outcome.FromResult(await s.Transport.AttemptAsync(s, ctx.CancellationToken).ConfigureAwait(false));
+                        return Outcome.FromResult(await call.State.Transport.AttemptAsync(call.State, call.ReadBody, ctx.CancellationToken)
+                            .ConfigureAwait(false));
                     }
                     catch (Exception e)
                     {
-                        return Outcome.FromException<JObject>(e);
+                        return Outcome.FromException<T>(e);
                     }
                 },
-                context, state).ConfigureAwait(false);
+                context, (State: state, ReadBody: readBody)).ConfigureAwait(false);
             if (outcome.Exception is null)
             {
                 _quota?.OnSuccess(state.LastRetryCost);
@@ -123,7 +132,7 @@ internal sealed class GuardDutyTransport
         return result;
     }
 
-    private async Task<JObject> AttemptAsync(CallState state, CancellationToken cancellationToken)
+    private async Task<T> AttemptAsync<T>(CallState state, Func<GuardDutyRequest, Stream, T> readBody, CancellationToken cancellationToken)
     {
         var request = state.Request;
         var attempt = ++state.Attempts;
@@ -165,7 +174,7 @@ internal sealed class GuardDutyTransport
             if (response.IsSuccessStatusCode)
             {
                 _rateLimiter?.UpdateClientSendingRate(false);
-                return ParseBody(request, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+                return readBody(request, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
             }
 
             var errorBody = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
