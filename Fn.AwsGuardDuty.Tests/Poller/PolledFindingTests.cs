@@ -44,33 +44,36 @@ public class PolledFindingTests
         finding.Type.Should().Be("Recon:EC2/PortProbeUnprotectedPort");
         finding.Severity.Should().Be(5.0);
         finding.Archived.Should().BeTrue();
+        finding.DetectorId.Should().Be("d1");
         finding.UpdatedAtText.Should().Be("2026-12-01T10:05:00.500Z");
         finding.UpdatedAt.Should().Be(new DateTimeOffset(2026, 12, 1, 10, 5, 0, 500, TimeSpan.Zero).ToUnixTimeMilliseconds());
     }
 
-    [Test]
-    public void Each_caller_gets_its_own_tree_and_changing_it_changes_nothing_else()
+    [TestCase(false, TestName = "Each caller gets its own tree, and changing it changes nothing else (read from a tree)")]
+    [TestCase(true, TestName = "Each caller gets its own tree, and changing it changes nothing else (read from the text)")]
+    public void Each_caller_gets_its_own_tree_and_changing_it_changes_nothing_else(bool fromText)
     {
-        var source = (JObject)WireJson.Parse(WireText);
-        var finding = PolledFinding.From(source)!;
-        source["type"] = "changed after reading";
+        var finding = fromText ? PolledFinding.FromJson(WireText)! : PolledFinding.From((JObject)WireJson.Parse(WireText))!;
 
         var first = finding.Wire;
         first["service"]!["archived"] = false;
+        first["type"] = "changed by a caller";
+        finding.ToBoto()["Type"] = "changed by another";
 
         finding.Wire["service"]!["archived"]!.Value<bool>().Should().BeTrue();
         ((string?)finding.Wire["type"]).Should().Be("Recon:EC2/PortProbeUnprotectedPort");
+        ((string?)finding.ToBoto()["Type"]).Should().Be("Recon:EC2/PortProbeUnprotectedPort");
         finding.Archived.Should().BeTrue();
     }
 
     // The members the poller decides on, in shapes GuardDuty does not send: both readers must agree on each.
-    [TestCase("""{"id":"f","severity":8}""", "f", 8.0, false, null, 0L)]
-    [TestCase("""{"id":"f","severity":"high","service":{"archived":"true"}}""", "f", null, false, null, 0L)]
-    [TestCase("""{"id":"f","service":{"count":1,"evidence":{"archived":true},"archived":false}}""", "f", null, false, null, 0L)]
-    [TestCase("""{"id":"f","updatedAt":1764583500.5,"type":{"nested":1}}""", "f", null, false, null, 1764583500500L)]
-    [TestCase("""{"service":{"archived":true},"id":"f","type":"T","updatedAt":null}""", "f", null, true, "T", 0L)]
+    [TestCase("""{"id":"f","severity":8}""", "f", 8.0, false, null, 0L, null)]
+    [TestCase("""{"id":"f","severity":"high","service":{"archived":"true","detectorId":""}}""", "f", null, false, null, 0L, null)]
+    [TestCase("""{"id":"f","service":{"count":1,"evidence":{"archived":true},"archived":false,"detectorId":{"x":1}}}""", "f", null, false, null, 0L, null)]
+    [TestCase("""{"id":"f","updatedAt":1764583500.5,"type":{"nested":1},"service":{"detectorId":7}}""", "f", null, false, null, 1764583500500L, null)]
+    [TestCase("""{"service":{"archived":true,"detectorId":"d2"},"id":"f","type":"T","updatedAt":null}""", "f", null, true, "T", 0L, "d2")]
     public void Odd_member_shapes_read_the_same_from_text_and_from_a_tree(string json, string id, double? severity, bool archived,
-        string? type, long updatedAt)
+        string? type, long updatedAt, string? detectorId)
     {
         foreach (var finding in new[] { PolledFinding.FromJson(json)!, PolledFinding.From(JObject.Parse(json))! })
         {
@@ -79,6 +82,7 @@ public class PolledFindingTests
             finding.Archived.Should().Be(archived);
             finding.Type.Should().Be(type);
             finding.UpdatedAt.Should().Be(updatedAt);
+            finding.DetectorId.Should().Be(detectorId);
         }
     }
 

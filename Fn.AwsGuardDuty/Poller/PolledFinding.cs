@@ -10,27 +10,34 @@ namespace Fn.AwsGuardDuty.Poller;
 /// A finding as GetFindings returned it, with the members the poller decides on. The wire JSON is held as text, not
 /// as a token tree: the poller keeps a few pages per detector and region ahead of SOAR, and as trees those were most of
 /// the live heap while escalating (~50 KB a finding against ~8 KB as text). The tree is built when the finding is
-/// handled; one the poller skips (unchanged, filtered out) never becomes a tree.
+/// handled; one the poller skips (unchanged, filtered out) never becomes a tree. A finding read from a tree (a push
+/// event's detail, handled at once and one at a time) keeps that tree.
 /// </summary>
 public sealed class PolledFinding
 {
     private static readonly FindingConverter Converter = new();
-    private readonly string _json;
+    private readonly string? _json;
+    private readonly JObject? _tree;
 
-    private PolledFinding(string json, string id, JToken? updatedAt, JToken? type, JToken? accountId, JToken? severity, JToken? archived)
+    private PolledFinding(string? json, JObject? tree, string id, JToken? updatedAt, JToken? type, JToken? accountId, JToken? severity,
+        JToken? service)
     {
         _json = json;
+        _tree = tree;
         Id = id;
         UpdatedAt = ParseEpochMs(updatedAt);
         UpdatedAtText = updatedAt is JValue { Type: JTokenType.String } s ? s.Value<string>() : null;
         Type = Text(type);
         AccountId = Text(accountId);
         Severity = severity is JValue { Type: JTokenType.Integer or JTokenType.Float } v ? v.Value<double>() : null;
-        Archived = archived is JValue { Type: JTokenType.Boolean } a && a.Value<bool>();
+        Archived = service?["archived"] is JValue { Type: JTokenType.Boolean } a && a.Value<bool>();
+        DetectorId = service?["detectorId"] is JValue { Type: JTokenType.String } d && d.Value<string>() is { Length: > 0 } detector
+            ? detector
+            : null;
     }
 
-    /// <summary>The wire JSON as a new tree (each call parses it again; the caller may change it).</summary>
-    public JObject Wire => (JObject)WireJson.Parse(_json);
+    /// <summary>The wire JSON as a new tree, the caller's to change.</summary>
+    public JObject Wire => _tree is { } tree ? (JObject)tree.DeepClone() : (JObject)WireJson.Parse(_json!);
 
     public string Id { get; }
 
@@ -48,17 +55,19 @@ public sealed class PolledFinding
 
     public bool Archived { get; }
 
-    /// <summary>The boto3-shaped copy the mapper takes.</summary>
-    public JObject ToBoto() => Converter.ToBoto(Wire);
+    /// <summary><c>service.detectorId</c>, when it is a non-empty string.</summary>
+    public string? DetectorId { get; }
 
-    /// <summary>Reads a finding already parsed (a push event's detail); null when it has no id.</summary>
+    /// <summary>The boto3-shaped copy the mapper takes (the conversion builds a new tree and leaves its input as it is).</summary>
+    public JObject ToBoto() => Converter.ToBoto(_tree ?? (JObject)WireJson.Parse(_json!));
+
+    /// <summary>Reads a finding already parsed (a push event's detail) and keeps that tree, which the caller must no longer change; null when it has no id.</summary>
     public static PolledFinding? From(JObject wire)
     {
         var id = Text(wire["id"]);
         return string.IsNullOrEmpty(id)
             ? null
-            : new PolledFinding(wire.ToString(Formatting.None), id, wire["updatedAt"], wire["type"], wire["accountId"], wire["severity"],
-                (wire["service"] as JObject)?["archived"]);
+            : new PolledFinding(null, wire, id, wire["updatedAt"], wire["type"], wire["accountId"], wire["severity"], wire["service"] as JObject);
     }
 
     /// <summary>
@@ -74,7 +83,8 @@ public sealed class PolledFinding
         };
         if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
             throw new JsonReaderException("a finding must be a JSON object");
-        JToken? id = null, updatedAt = null, type = null, accountId = null, severity = null, archived = null;
+        JToken? id = null, updatedAt = null, type = null, accountId = null, severity = null;
+        JObject? service = null;
         while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
         {
             var name = (string)reader.Value!;
@@ -86,13 +96,13 @@ public sealed class PolledFinding
                 case "type": type = Scalar(reader); break;
                 case "accountId": accountId = Scalar(reader); break;
                 case "severity": severity = Scalar(reader); break;
-                case "service" when reader.TokenType == JsonToken.StartObject: archived = ServiceArchived(reader); break;
+                case "service" when reader.TokenType == JsonToken.StartObject: service = ServiceMembers(reader); break;
                 default: reader.Skip(); break;
             }
         }
 
         var text = Text(id);
-        return string.IsNullOrEmpty(text) ? null : new PolledFinding(json, text, updatedAt, type, accountId, severity, archived);
+        return string.IsNullOrEmpty(text) ? null : new PolledFinding(json, null, text, updatedAt, type, accountId, severity, service);
     }
 
     /// <summary>A member's value as text, as <c>JToken.Value&lt;string&gt;</c> gives it; null for an object or array.</summary>
@@ -110,19 +120,22 @@ public sealed class PolledFinding
         return reader.TokenType == JsonToken.Null ? JValue.CreateNull() : new JValue(reader.Value);
     }
 
-    /// <summary><c>service.archived</c>, with the reader on the start of <c>service</c>; leaves it on its end.</summary>
-    private static JValue? ServiceArchived(JsonReader reader)
+    /// <summary>
+    /// <c>service</c>'s <c>archived</c> and <c>detectorId</c> (when scalars), with the reader on the start of
+    /// <c>service</c>; leaves it on its end.
+    /// </summary>
+    private static JObject ServiceMembers(JsonReader reader)
     {
-        JValue? archived = null;
+        var service = new JObject();
         while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
         {
-            var isArchived = (string)reader.Value! == "archived";
+            var name = (string)reader.Value!;
             reader.Read();
-            if (isArchived) archived = Scalar(reader);
-            else reader.Skip();
+            if (name is not ("archived" or "detectorId")) reader.Skip();
+            else if (Scalar(reader) is { } value) service[name] = value;
         }
 
-        return archived;
+        return service;
     }
 
     /// <summary>An ISO-8601 string (or a number of epoch seconds, as some SDKs render it) as epoch milliseconds; 0 when unreadable.</summary>

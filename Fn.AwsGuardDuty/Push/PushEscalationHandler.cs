@@ -57,7 +57,7 @@ public sealed class PushEscalationHandler : IPushHandler
         ArgumentNullException.ThrowIfNull(push);
         var finding = push.Finding;
         var region = push.Region;
-        if (DetectorOf(finding) is not { } findingDetector)
+        if (finding.DetectorId is not { } findingDetector)
         {
             // Not something SOAR can ever take: left for the redrive policy, as an unreadable message is.
             _logger.LogError("Push: finding {FindingId} (event {EventId}) names no service.detectorId; left for the queue's redrive policy",
@@ -219,9 +219,4 @@ public sealed class PushEscalationHandler : IPushHandler
             incident.Id, finding.Id, region);
         return PushOutcome.Done;
     }
-
-    private static string? DetectorOf(PolledFinding finding) =>
-        finding.Wire["service"] is JObject service && service["detectorId"] is JValue { Type: JTokenType.String } id && id.Value<string>() is { Length: > 0 } text
-            ? text
-            : null;
 }
