@@ -97,12 +97,9 @@ public sealed class GuardDutyClient : IGuardDutyClient
     public async IAsyncEnumerable<IReadOnlyList<JObject>> GetFindingsInBatchesAsync(string detectorId, IEnumerable<string> findingIds,
         SortCriteria? sort = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var path = DetectorPath(detectorId) + "/findings/get";
         foreach (var batch in Batches(findingIds))
         {
-            var body = new JObject { ["findingIds"] = new JArray(batch) };
-            if (sort is not null) body["sortCriteria"] = sort.ToJson();
-            var json = await Send("GetFindings", HttpMethod.Post, path, null, body, cancellationToken).ConfigureAwait(false);
+            var json = await _transport.SendAsync(Endpoint, GetFindingsRequest(detectorId, batch, sort), cancellationToken).ConfigureAwait(false);
             yield return json["findings"] is JArray findings ? findings.OfType<JObject>().ToList() : [];
         }
     }
@@ -110,15 +107,21 @@ public sealed class GuardDutyClient : IGuardDutyClient
     public async Task<IReadOnlyList<string>> GetFindingsJsonAsync(string detectorId, IEnumerable<string> findingIds,
         CancellationToken cancellationToken = default)
     {
-        var path = DetectorPath(detectorId) + "/findings/get";
         var all = new List<string>();
         foreach (var batch in Batches(findingIds))
         {
-            var request = new GuardDutyRequest("GetFindings", Region, HttpMethod.Post, path, null, new JObject { ["findingIds"] = new JArray(batch) });
-            all.AddRange(await _transport.SendAsync(Endpoint, request, FindingTexts.Read, cancellationToken).ConfigureAwait(false));
+            all.AddRange(await _transport.SendAsync(Endpoint, GetFindingsRequest(detectorId, batch, null), FindingTexts.Read, cancellationToken)
+                .ConfigureAwait(false));
         }
 
         return all;
+    }
+
+    private GuardDutyRequest GetFindingsRequest(string detectorId, string[] batch, SortCriteria? sort)
+    {
+        var body = new JObject { ["findingIds"] = new JArray(batch) };
+        if (sort is not null) body["sortCriteria"] = sort.ToJson();
+        return new GuardDutyRequest("GetFindings", Region, HttpMethod.Post, DetectorPath(detectorId) + "/findings/get", null, body);
     }
 
     public Task ArchiveFindingsAsync(string detectorId, IEnumerable<string> findingIds, CancellationToken cancellationToken = default) =>

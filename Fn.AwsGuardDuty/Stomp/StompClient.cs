@@ -104,9 +104,7 @@ public sealed class StompClient : IAsyncDisposable
         string destination, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body,
         bool withReceipt = false, CancellationToken cancellationToken = default)
     {
-        var frame = new StompFrame(StompCommands.Send,
-            headers.Where(h => h.Key != StompHeaders.Destination).Prepend(new(StompHeaders.Destination, destination)),
-            body);
+        var frame = SendFrame(destination, headers, body);
         var connection = CurrentOrThrow();
         if (withReceipt)
         {
@@ -123,9 +121,7 @@ public sealed class StompClient : IAsyncDisposable
     /// with everything queued after them. Throws <see cref="StompConnectionException"/> when not connected.
     /// </summary>
     public void Post(string destination, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body) =>
-        CurrentOrThrow().Post(new StompFrame(StompCommands.Send,
-            headers.Where(h => h.Key != StompHeaders.Destination).Prepend(new(StompHeaders.Destination, destination)),
-            body));
+        CurrentOrThrow().Post(SendFrame(destination, headers, body));
 
     /// <summary>ACK with the message's <c>ack</c> header, on the connection it came from (else <see cref="StompStaleMessageException"/>).</summary>
     public Task AckAsync(StompMessage message, CancellationToken cancellationToken = default) =>
@@ -149,10 +145,7 @@ public sealed class StompClient : IAsyncDisposable
         var transaction = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"tx-{connection.Generation}-{Interlocked.Increment(ref _transactionCounter)}");
         KeyValuePair<string, string> inTransaction = new(StompHeaders.Transaction, transaction);
-        var send = new StompFrame(StompCommands.Send,
-            headers.Where(h => h.Key is not (StompHeaders.Destination or StompHeaders.Transaction))
-                .Prepend(new(StompHeaders.Destination, destination)).Append(inTransaction),
-            body);
+        var send = SendFrame(destination, headers.Where(h => h.Key != StompHeaders.Transaction).Append(inTransaction), body);
         // Queued back to back, in this order, so the write loop usually puts all four frames in one write. The COMMIT's
         // receipt settles the other three: it comes only after they were written, and a failed write fails it.
         connection.Post(new StompFrame(StompCommands.Begin, [inTransaction]));
@@ -312,6 +305,10 @@ public sealed class StompClient : IAsyncDisposable
         var connection = ConnectionOf(message);
         await connection.SendAsync(new StompFrame(command, [new(StompHeaders.Id, ackId)]), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A SEND to <paramref name="destination"/>, which comes first and replaces any destination header given.</summary>
+    private static StompFrame SendFrame(string destination, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body) =>
+        new(StompCommands.Send, headers.Where(h => h.Key != StompHeaders.Destination).Prepend(new(StompHeaders.Destination, destination)), body);
 
     private static string AckIdOf(StompMessage message) => message.AckId
         ?? throw new InvalidOperationException($"message {message.MessageId} has no 'ack' header; it was not received with a client ack mode");

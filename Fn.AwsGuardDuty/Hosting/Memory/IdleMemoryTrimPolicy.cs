@@ -22,8 +22,8 @@ public sealed class IdleMemoryTrimPolicy
     }
 
     /// <summary>
-    /// Defaults measured on the idle app (issue 12): subscribed and polling it allocates well under 64 KB a second, one
-    /// archive call ~60 KB, start-up and a first poll cycle 20-30 MB.
+    /// Defaults measured on the app (issue 12, docs/benchmarks.md): subscribed and polling with nothing to do it allocates
+    /// nothing between cycles, one archive call ~84 KB, start-up and a first empty poll cycle ~5.6 MB.
     /// </summary>
     public static IdleMemoryTrimPolicy Default() => new(TimeSpan.FromSeconds(1), quietBytes: 64 * 1024, workBytes: 4 * 1024 * 1024);
 

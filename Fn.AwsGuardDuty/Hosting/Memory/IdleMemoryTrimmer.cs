@@ -7,8 +7,8 @@ namespace Fn.AwsGuardDuty.Hosting.Memory;
 /// <summary>
 /// Gives the GC's spare committed memory back to the system once the app goes quiet after work (see
 /// <see cref="IdleMemoryTrimPolicy"/>): a full, compacting, aggressive collection, which also decommits the free
-/// regions conserve-memory mode would otherwise keep. On the idle bench it is worth ~3 MB of RSS; after an escalation
-/// burst, the difference between the peak heap and the live data.
+/// regions the GC would otherwise keep for later allocations. On the idle bench it is worth ~2-3 MB of RSS; after an
+/// escalation burst, the difference between the peak heap and the live data.
 /// </summary>
 public sealed class IdleMemoryTrimmer : BackgroundService
 {
